@@ -1,0 +1,20 @@
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
+    DJANGO_SETTINGS_MODULE=ilrc_site.settings.production
+WORKDIR /app
+
+COPY pyproject.toml requirements.lock README.md ./
+COPY ilrc_site ilrc_site
+COPY publications publications
+COPY programs programs
+RUN pip install --no-cache-dir -c requirements.lock -e .
+
+COPY . .
+# Fingerprinted, compressed static files for WhiteNoise; the key is for this step only.
+RUN SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost python manage.py collectstatic --noinput
+
+RUN useradd --create-home ilrc && mkdir -p /app/media && chown ilrc /app/media
+USER ilrc
+EXPOSE 8000
+CMD ["gunicorn", "ilrc_site.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "2"]

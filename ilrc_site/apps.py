@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class IlrcSiteConfig(AppConfig):
+    name = "ilrc_site"
+    verbose_name = "Site"

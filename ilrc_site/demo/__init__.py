@@ -1,0 +1,1 @@
+"""Demo content: the organisation's real home page (see README), recreated."""

@@ -1,0 +1,16 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from ilrc_site.demo.home import load_home
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the demo site from the organisation's home page content. "
+        "Safe to run again: what exists already is left as it is."
+    )
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        home = load_home()
+        self.stdout.write(self.style.SUCCESS(f"Demo content ready: home page at {home.url}"))

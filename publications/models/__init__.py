@@ -1,0 +1,3 @@
+from .media import SiteImage, SiteRendition
+
+__all__ = ["SiteImage", "SiteRendition"]

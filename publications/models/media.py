@@ -1,0 +1,37 @@
+"""The site's image model: Wagtail's, with the description presented as alt text."""
+
+from django.db import models
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+
+
+class SiteImage(AbstractImage):
+    # Wagtail already uses `description` as an image's default alt text; naming it
+    # so in the editor makes clear what it is for.
+    description = models.CharField(
+        "alt text",
+        max_length=255,
+        blank=True,
+        default="",
+        help_text=(
+            "Describe what the image shows for people who cannot see it, "
+            "e.g. 'People in a room holding American flags.'"
+        ),
+    )
+
+    admin_form_fields = Image.admin_form_fields
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = "image"
+        verbose_name_plural = "images"
+        permissions = [("choose_image", "Can choose image")]
+
+    @property
+    def has_alt_text(self):
+        return bool(self.description.strip())
+
+
+class SiteRendition(AbstractRendition):
+    image = models.ForeignKey(SiteImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)

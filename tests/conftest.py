@@ -1,0 +1,42 @@
+import os
+import shutil
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+# Set by .ci/run: a test that would be skipped here (PostgreSQL-only, browser) fails instead.
+REQUIRE_ALL_TESTS = os.environ.get("REQUIRE_ALL_TESTS") == "1"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+def _skip_or_fail(reason):
+    if REQUIRE_ALL_TESTS:
+        pytest.fail(f"{reason}, and REQUIRE_ALL_TESTS=1 forbids skipping it", pytrace=False)
+    pytest.skip(reason)
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("postgres") and not settings.USING_POSTGRES:
+        _skip_or_fail("needs PostgreSQL (set DATABASE_URL)")
+    if item.get_closest_marker("browser") and not shutil.which(CHROMIUM):
+        _skip_or_fail(f"needs Debian's chromium at {CHROMIUM}")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    # Playwright cannot download its own browser here: drive Debian's chromium.
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-dev-shm-usage"],
+    }
+
+
+@pytest.fixture
+def demo_site(db):
+    """The demo site, as `manage.py load_demo_content` builds it."""
+    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    from ilrc_site.models import HomePage
+
+    return HomePage.objects.get()
