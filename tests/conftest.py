@@ -4,6 +4,7 @@ import shutil
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import connections
 
 # Set by .ci/run: a test that would be skipped here (PostgreSQL-only, browser) fails instead.
 REQUIRE_ALL_TESTS = os.environ.get("REQUIRE_ALL_TESTS") == "1"
@@ -31,6 +32,18 @@ def browser_type_launch_args(browser_type_launch_args):
         "executable_path": CHROMIUM,
         "args": ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-dev-shm-usage"],
     }
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    # For tests with serialized_rollback (the browser tests), Django keeps its
+    # snapshot of the migrated database on the connection object, which is
+    # context-local: once Playwright's event loop runs, the test thread sees another
+    # connection object without it. Shared at class level, it stays in sight.
+    for connection in connections.all():
+        snapshot = getattr(connection, "_test_serialized_contents", None)
+        if snapshot is not None:
+            type(connection)._test_serialized_contents = snapshot
 
 
 @pytest.fixture
