@@ -37,7 +37,7 @@ class HomePage(Page):
     search_fields = Page.search_fields + [index.SearchField("hero_tagline")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["ilrc_site.StandardPage"]
+    subpage_types = ["ilrc_site.StandardPage", "publications.PublicationIndexPage"]
     max_count = 1
 
     class Meta:

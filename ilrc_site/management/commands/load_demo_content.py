@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from ilrc_site.demo.home import load_home
+from publications.demo import load_library
 
 
 class Command(BaseCommand):
@@ -13,4 +14,5 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         home = load_home()
+        load_library(home)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready: home page at {home.url}"))

@@ -1,0 +1,259 @@
+"""The library's pages: the dated base every listed item shares, publications, the index."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
+from django.db import models
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from publications.blocks import BodyBlock
+
+from .taxonomy import PageTopic
+
+SUMMARY_MAX_LENGTH = 800
+RELATED_FALLBACK_COUNT = 3
+
+
+class DatedPage(Page):
+    """A dated, typed item of the library: what Latest Items, feeds and listings show.
+
+    Publications, program stories and policy resources all inherit these fields
+    from this one table, so "the newest twelve items of any kind" is one query
+    with `select_related("resource_type")`, never a loop over `.specific`.
+    """
+
+    date = models.DateField(
+        "publication date",
+        default=timezone.localdate,
+        db_index=True,
+        help_text="The date readers see, used for ordering and the date filter.",
+    )
+    resource_type = models.ForeignKey(
+        "publications.ResourceType",
+        on_delete=models.PROTECT,
+        related_name="pages",
+        verbose_name="type",
+    )
+    summary = models.TextField(
+        max_length=SUMMARY_MAX_LENGTH,
+        # TextField's max_length only sizes the form widget; this enforces it.
+        validators=[MaxLengthValidator(SUMMARY_MAX_LENGTH)],
+        help_text=(
+            "Plain text, a few sentences: shown in listings and feeds, and to search "
+            "engines when no search description is set."
+        ),
+    )
+    topics = ClusterTaggableManager(
+        through=PageTopic,
+        blank=True,
+        help_text="Choose from the library's topics; staff add new ones under Snippets > Topics.",
+    )
+    listing_image = models.ForeignKey(
+        "publications.SiteImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional. Shown in listings and when the page is shared; needs alt text.",
+    )
+
+    metadata_panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("resource_type")]),
+        FieldPanel("topics"),
+        FieldPanel("listing_image"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.RelatedFields("resource_type", [index.SearchField("name")]),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.FilterField("date"),
+        index.FilterField("resource_type"),
+    ]
+
+    # Only concrete kinds (publications, stories...) are created; this is their shared table.
+    is_creatable = False
+
+    class Meta:
+        verbose_name = "dated item"
+        indexes = [models.Index(fields=["resource_type", "date"])]
+
+    def clean(self):
+        super().clean()
+        if self.listing_image and not self.listing_image.has_alt_text:
+            raise ValidationError(
+                {
+                    "listing_image": (
+                        "This image has no alt text. Add it under Images (edit the image) "
+                        "or choose another image."
+                    )
+                }
+            )
+
+    def get_meta_description(self):
+        return self.search_description or self.summary
+
+    def related_by_topic(self, topics, count=RELATED_FALLBACK_COUNT):
+        """The newest other items sharing one of `topics` (this page's) with this one."""
+        return (
+            DatedPage.objects.live()
+            .public()
+            .filter(topic_items__tag__in=[topic.pk for topic in topics])
+            .exclude(pk=self.pk)
+            .select_related("resource_type")
+            .distinct()
+            .order_by("-date", "-pk")[:count]
+        )
+
+
+class PublicationIndexPage(Page):
+    """The resource library at /resources/."""
+
+    intro = models.TextField(blank=True, max_length=600, help_text="Shown above the listing.")
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    # The home page is the only parent (it lists this type in its subpage_types too).
+    parent_page_types = ["ilrc_site.HomePage"]
+    subpage_types = ["publications.PublicationPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "resource library"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["items"] = (
+            PublicationPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("resource_type")
+            .defer_streamfields()
+            .order_by("-date", "-pk")[:20]
+        )
+        return context
+
+
+class PublicationPage(DatedPage):
+    """A toolkit, explainer, comment letter, advisory... with its body and downloads."""
+
+    body = StreamField(BodyBlock(), blank=True)
+    authors = models.CharField(
+        max_length=255, blank=True, help_text="Optional, e.g. 'Ana Ruiz, Staff Attorney'."
+    )
+    last_updated = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Set when a published resource is substantially revised; shown as 'Updated'.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        InlinePanel("downloads", heading="Downloads", label="Download"),
+        FieldPanel("authors"),
+    ]
+    metadata_panels = DatedPage.metadata_panels + [
+        FieldPanel("last_updated"),
+        InlinePanel(
+            "related_items",
+            heading="Related items",
+            label="Related item",
+            help_text="Leave empty to show the newest items that share a topic.",
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(metadata_panels, heading="Metadata"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
+
+    search_fields = DatedPage.search_fields + [
+        index.SearchField("body"),
+        index.SearchField("authors"),
+    ]
+
+    parent_page_types = ["publications.PublicationIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "publication"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Read through the page's cluster, so that previews show unsaved changes too.
+        topics = list(self.topics.all())
+        context["topics"] = topics
+        context["downloads"] = self.downloads.select_related("document")
+        context["related_items"] = self.chosen_related_items() or list(
+            self.related_by_topic(topics)
+        )
+        return context
+
+    def chosen_related_items(self):
+        """The live, public items editors chose, in their order (unsaved ones in previews too)."""
+        order = [item.page_id for item in self.related_items.all()]
+        if not order:
+            return []
+        pages = (
+            DatedPage.objects.live()
+            .public()
+            .filter(pk__in=order)
+            .select_related("resource_type")
+            .in_bulk()
+        )
+        return [pages[pk] for pk in order if pk in pages]
+
+
+LANGUAGES = [
+    ("en", "English"),
+    ("es", "Spanish"),
+    ("zh", "Chinese"),
+    ("vi", "Vietnamese"),
+    ("ko", "Korean"),
+    ("tl", "Tagalog"),
+    ("other", "Other"),
+]
+
+
+class PublicationDownload(Orderable):
+    page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="downloads")
+    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.PROTECT, related_name="+")
+    label = models.CharField(
+        max_length=200, blank=True, help_text="Link text; the document's title when blank."
+    )
+    language = models.CharField(max_length=10, choices=LANGUAGES, default="en")
+
+    panels = [
+        FieldPanel("document"),
+        FieldRowPanel([FieldPanel("label"), FieldPanel("language")]),
+    ]
+
+    @property
+    def title(self):
+        return self.label or self.document.title
+
+
+class RelatedItem(Orderable):
+    source = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="related_items")
+    page = models.ForeignKey(DatedPage, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("page")]
+
+    def __str__(self):
+        return self.page.title

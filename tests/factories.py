@@ -1,0 +1,91 @@
+"""Factories for the site's models, for tests that need more than the demo content."""
+
+import datetime
+
+import factory
+import wagtail_factories
+from django.utils.text import slugify
+from factory.django import DjangoModelFactory
+from wagtail.models import Collection
+
+from publications.models import PublicationIndexPage, PublicationPage, ResourceType, Topic
+
+# A tiny but valid PDF.
+PDF_BYTES = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+    description = "A test image"
+
+
+class DocumentFactory(wagtail_factories.DocumentFactory):
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+    title = factory.Sequence(lambda n: f"Guide {n}")
+    file = factory.django.FileField(filename="guide.pdf", data=PDF_BYTES)
+    file_size = len(PDF_BYTES)
+
+
+class TopicFactory(DjangoModelFactory):
+    class Meta:
+        model = Topic
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Topic {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+
+class ResourceTypeFactory(DjangoModelFactory):
+    class Meta:
+        model = ResourceType
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Type {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+
+def resource_type(slug="faqs-explainers"):
+    """One of the types the migrations seed."""
+    return ResourceType.objects.get(slug=slug)
+
+
+class PublicationIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = PublicationIndexPage
+
+    title = "Resources"
+    slug = "resources"
+
+
+class PublicationPageFactory(wagtail_factories.PageFactory):
+    """PublicationPageFactory(parent=index, topics=[...], downloads=[...])."""
+
+    class Meta:
+        model = PublicationPage
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Publication {n}")
+    date = datetime.date(2023, 5, 1)
+    resource_type = factory.LazyFunction(resource_type)
+    summary = factory.LazyAttribute(lambda o: f"What {o.title} is about.")
+
+    @factory.post_generation
+    def topics(page, create, extracted, **kwargs):
+        if extracted:
+            page.topics.set(extracted)
+
+    @factory.post_generation
+    def downloads(page, create, extracted, **kwargs):
+        for document in extracted or []:
+            page.downloads.add(page.downloads.model(document=document))
+
+    @classmethod
+    def _after_postgeneration(cls, page, create, results=None):
+        # Topics and downloads live in the page's cluster until the page is saved.
+        if create:
+            page.save()
