@@ -61,3 +61,12 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = "standard page"
+
+
+# The settings every page's header and footer use live in their own module.
+from .site_chrome import (  # noqa: E402, F401
+    FooterSettings,
+    NavigationLink,
+    NavigationSettings,
+    SocialLink,
+)

@@ -28,7 +28,20 @@ def library_url(context, **filters):
     return f"{base}?{query}" if query else base
 
 
+def breadcrumb_ancestors(page):
+    """The pages above `page`, from the home page down; fetched once per page object
+    because the breadcrumb and the search-engine metadata both show them."""
+    if not hasattr(page, "_breadcrumb_ancestors"):
+        page._breadcrumb_ancestors = list(
+            page.get_ancestors().filter(depth__gt=1).only("title", "url_path", "path", "depth")
+        )
+    return page._breadcrumb_ancestors
+
+
 @register.inclusion_tag("publications/includes/breadcrumb.html", takes_context=True)
 def breadcrumb(context, page):
-    ancestors = page.get_ancestors().filter(depth__gt=1).only("title", "url_path", "path", "depth")
-    return {"request": context.get("request"), "ancestors": ancestors, "page": page}
+    return {
+        "request": context.get("request"),
+        "ancestors": breadcrumb_ancestors(page),
+        "page": page,
+    }

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from ilrc_site.demo.home import load_home
+from ilrc_site.demo.site_chrome import load_site_chrome
 from publications.demo import load_library
 
 
@@ -15,4 +16,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         home = load_home()
         load_library(home)
+        # Last: the navigation links to the pages loaded above.
+        load_site_chrome(home)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready: home page at {home.url}"))

@@ -1,0 +1,90 @@
+"""The site's header, footer and search-engine metadata, for templates/base.html."""
+
+import json
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from wagtail.models import Site
+
+from ilrc_site.models import HomePage
+from ilrc_site.site_chrome import FooterSettings, NavigationSettings
+from publications.models import DatedPage
+from publications.templatetags.library_tags import breadcrumb_ancestors
+
+register = template.Library()
+
+
+@register.inclusion_tag("ilrc_site/includes/main_navigation.html", takes_context=True)
+def main_navigation(context):
+    request = context["request"]
+    links = NavigationSettings.for_request(request).links.select_related("page")
+    items = []
+    for link in links:
+        href = link.href(request)
+        # A section link is current on every page inside that section.
+        current = href == request.path or (href not in ("", "/") and request.path.startswith(href))
+        items.append({"label": link.label, "href": href, "current": current})
+    return {"items": items}
+
+
+@register.inclusion_tag("ilrc_site/includes/site_footer.html", takes_context=True)
+def site_footer(context):
+    footer = FooterSettings.for_request(context["request"])
+    return {"footer": footer, "social_links": footer.social_links.all()}
+
+
+def _json_ld(data):
+    # Escape the characters that could end the script element early, as json_script does.
+    text = json.dumps(data, ensure_ascii=False)
+    text = text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context, page):
+    """JSON-LD for search engines: the organisation, the article, the breadcrumb trail."""
+    request = context.get("request")
+    site = Site.find_for_request(request)
+    site_url = site.root_url + "/" if site else "/"
+    organisation = {
+        "@type": "Organization",
+        "name": site.site_name if site and site.site_name else "Immigrant Legal Resource Center",
+        "url": site_url,
+    }
+    graph = []
+    specific = getattr(page, "specific_deferred", page)
+    if isinstance(specific, HomePage):
+        graph.append({**organisation, "description": specific.hero_tagline})
+    elif isinstance(specific, DatedPage):
+        is_report = specific.resource_type.slug == "toolkits-reports"
+        graph.append(
+            {
+                "@type": "Report" if is_report else "Article",
+                "headline": specific.title,
+                "description": specific.summary,
+                "datePublished": specific.date.isoformat(),
+                "url": specific.get_full_url(request),
+                "publisher": organisation,
+                "about": specific.resource_type.name,
+            }
+        )
+    if page.depth > 2:
+        trail = [*breadcrumb_ancestors(page), page]
+        graph.append(
+            {
+                "@type": "BreadcrumbList",
+                "itemListElement": [
+                    {
+                        "@type": "ListItem",
+                        "position": position,
+                        "name": "Home" if crumb.depth == 2 else crumb.title,
+                        "item": crumb.get_full_url(request),
+                    }
+                    for position, crumb in enumerate(trail, start=1)
+                ],
+            }
+        )
+    if not graph:
+        return ""
+    return _json_ld({"@context": "https://schema.org", "@graph": graph})
