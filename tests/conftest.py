@@ -1,5 +1,6 @@
 import os
 import shutil
+import socket
 
 import pytest
 from django.conf import settings
@@ -17,9 +18,19 @@ def _skip_or_fail(reason):
     pytest.skip(reason)
 
 
+def _redis_is_up():
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
 def pytest_runtest_setup(item):
     if item.get_closest_marker("postgres") and not settings.USING_POSTGRES:
         _skip_or_fail("needs PostgreSQL (set DATABASE_URL)")
+    if item.get_closest_marker("redis") and not _redis_is_up():
+        _skip_or_fail("needs Redis on 127.0.0.1:6379")
     if item.get_closest_marker("browser") and not shutil.which(CHROMIUM):
         _skip_or_fail(f"needs Debian's chromium at {CHROMIUM}")
 
