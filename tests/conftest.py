@@ -4,6 +4,7 @@ import socket
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections
 
@@ -55,6 +56,13 @@ def django_db_setup(django_db_setup):
         snapshot = getattr(connection, "_test_serialized_contents", None)
         if snapshot is not None:
             type(connection)._test_serialized_contents = snapshot
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: cached pages and fragments of one test's
+    database must not show in the next (rolling a test back sends no signals)."""
+    cache.clear()
 
 
 @pytest.fixture

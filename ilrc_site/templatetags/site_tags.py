@@ -3,10 +3,13 @@
 import json
 
 from django import template
+from django.core.cache import cache
+from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
+from ilrc_site import page_cache
 from ilrc_site.models import HomePage
 from ilrc_site.site_chrome import FooterSettings, NavigationSettings
 from publications.models import DatedPage
@@ -15,23 +18,51 @@ from publications.templatetags.library_tags import breadcrumb_ancestors
 register = template.Library()
 
 
+def _per_site(request, name, compute):
+    """`compute()`'s result for this site, kept in the cache until content changes.
+
+    The header and footer are on every page; the page cache's content generation
+    (moved on by every change to them, see page_cache.py) keeps these copies exact.
+    """
+    site = Site.find_for_request(request)
+    key = f"site-chrome:{page_cache.generation()}:{site.pk if site else 0}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout=24 * 60 * 60)
+    return value
+
+
 @register.inclusion_tag("ilrc_site/includes/main_navigation.html", takes_context=True)
 def main_navigation(context):
     request = context["request"]
-    links = NavigationSettings.for_request(request).links.select_related("page")
+
+    def links():
+        navigation = NavigationSettings.for_request(request)
+        return [
+            (link.label, link.href(request)) for link in navigation.links.select_related("page")
+        ]
+
     items = []
-    for link in links:
-        href = link.href(request)
+    for label, href in _per_site(request, "navigation", links):
         # A section link is current on every page inside that section.
         current = href == request.path or (href not in ("", "/") and request.path.startswith(href))
-        items.append({"label": link.label, "href": href, "current": current})
+        items.append({"label": label, "href": href, "current": current})
     return {"items": items}
 
 
-@register.inclusion_tag("ilrc_site/includes/site_footer.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def site_footer(context):
-    footer = FooterSettings.for_request(context["request"])
-    return {"footer": footer, "social_links": footer.social_links.all()}
+    request = context["request"]
+
+    def render():
+        footer = FooterSettings.for_request(request)
+        return render_to_string(
+            "ilrc_site/includes/site_footer.html",
+            {"footer": footer, "social_links": footer.social_links.all()},
+        )
+
+    return mark_safe(_per_site(request, "footer", render))  # noqa: S308 (rendered template)
 
 
 def _json_ld(data):

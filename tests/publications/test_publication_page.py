@@ -111,8 +111,8 @@ def test_chosen_related_items_replace_the_fallback(client, index, publication, d
 
 
 # Site (1), routing (5), view restrictions (2), topics, related items (3), breadcrumb,
-# type, library link, downloads, and the header and footer settings with their links (4).
-PUBLICATION_PAGE_QUERIES = 20
+# type, library link, downloads. The header and footer come from the cache.
+PUBLICATION_PAGE_QUERIES = 16
 
 
 def count_queries(client, page):
