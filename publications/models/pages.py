@@ -1,5 +1,6 @@
 """The library's pages: the dated base every listed item shares, publications, the index."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
@@ -55,6 +56,7 @@ class DatedPage(Page):
         ),
     )
     topics = ClusterTaggableManager(
+        "topics",
         through=PageTopic,
         blank=True,
         help_text="Choose from the library's topics; staff add new ones under Snippets > Topics.",
@@ -69,7 +71,8 @@ class DatedPage(Page):
     )
 
     metadata_panels = [
-        FieldRowPanel([FieldPanel("date"), FieldPanel("resource_type")]),
+        # A plain menu: there are only a handful of types (managed under Snippets).
+        FieldRowPanel([FieldPanel("date"), FieldPanel("resource_type", widget=forms.Select)]),
         FieldPanel("topics"),
         FieldPanel("listing_image"),
     ]
