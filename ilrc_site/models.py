@@ -1,12 +1,17 @@
 """The site's own pages: the home page and plain standard pages."""
 
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from publications.blocks import BodyBlock
+from publications.models.media import require_alt_text
+from publications.queries import latest_items
 
 
 class HomePage(Page):
@@ -28,20 +33,119 @@ class HomePage(Page):
         help_text="A wide photo behind the heading. Its alt text is read to screen readers.",
     )
 
+    featured_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="page",
+        help_text="The resource or page to feature under the hero. Hidden while it is unpublished.",
+    )
+    featured_title = models.CharField(
+        "title", max_length=200, blank=True, help_text="Leave blank to use the page's title."
+    )
+    featured_teaser = models.TextField("teaser", max_length=600, blank=True)
+    featured_image = models.ForeignKey(
+        "publications.SiteImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="image",
+        help_text="Needs alt text.",
+    )
+
+    programs_heading = models.CharField("heading", max_length=100, default="Projects and Networks")
+
+    latest_heading = models.CharField("heading", max_length=100, default="Latest Items")
+    latest_count = models.PositiveSmallIntegerField(
+        "number of items",
+        default=6,
+        validators=[MinValueValidator(1), MaxValueValidator(24)],
+    )
+    latest_types = ParentalManyToManyField(
+        "publications.ResourceType",
+        blank=True,
+        related_name="+",
+        verbose_name="only these types",
+        help_text="Leave all unticked to show the newest items of every type.",
+    )
+
     content_panels = Page.content_panels + [
         MultiFieldPanel(
             [FieldPanel("hero_heading"), FieldPanel("hero_tagline"), FieldPanel("hero_image")],
             heading="Hero",
         ),
+        MultiFieldPanel(
+            [
+                FieldPanel("featured_page"),
+                FieldPanel("featured_title"),
+                FieldPanel("featured_teaser"),
+                FieldPanel("featured_image"),
+            ],
+            heading="Featured resource",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("programs_heading"),
+                InlinePanel("featured_programs", label="Program"),
+            ],
+            heading="Projects and networks",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("latest_heading"),
+                FieldPanel("latest_count"),
+                FieldPanel("latest_types", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading="Latest items",
+        ),
     ]
     search_fields = Page.search_fields + [index.SearchField("hero_tagline")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["ilrc_site.StandardPage", "publications.PublicationIndexPage"]
+    subpage_types = [
+        "ilrc_site.StandardPage",
+        "publications.PublicationIndexPage",
+        "publications.PolicyResourcePage",
+        "publications.TopicPage",
+        "programs.ProgramIndexPage",
+    ]
     max_count = 1
 
     class Meta:
         verbose_name = "home page"
+
+    def clean(self):
+        super().clean()
+        require_alt_text(hero_image=self.hero_image, featured_image=self.featured_image)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        featured = self.featured_page
+        context["featured"] = featured if featured and featured.live else None
+        # Read through the page's cluster, so that previews show unsaved changes too.
+        context["programs"] = [
+            choice.program
+            for choice in self.featured_programs.select_related("program")
+            if choice.program.live
+        ]
+        types = list(self.latest_types.all())
+        context["latest"] = latest_items(limit=self.latest_count, types=types)
+        return context
+
+
+class HomeProgram(Orderable):
+    """A program shown in the home page's "Projects and Networks", in the editors' order."""
+
+    home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_programs")
+    program = models.ForeignKey("programs.ProgramPage", on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("program")]
+
+    def __str__(self):
+        return self.program.title
 
 
 class StandardPage(Page):

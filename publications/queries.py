@@ -1,6 +1,8 @@
 """Queries over the whole library that several pages and feeds share."""
 
-from .models import DatedPage
+# Imported by module so that page models may use these queries too.
+from .models.pages import DatedPage
+from .models.taxonomy import PageTopic
 
 
 def latest_items(limit=None, types=None):
@@ -15,3 +17,30 @@ def latest_items(limit=None, types=None):
     if types:
         items = items.filter(resource_type__in=types)
     return items[:limit] if limit else items
+
+
+def tagged_items(topics, kind=DatedPage):
+    """Live, public items of `kind` tagged with any of `topics`, newest first, each once.
+
+    One query with the type; the tag match is a subquery, so an item with two of
+    the topics is not repeated and no DISTINCT over the page's columns is needed.
+    """
+    tagged = PageTopic.objects.filter(tag__in=topics).values("content_object_id")
+    return (
+        kind.objects.live()
+        .public()
+        .filter(pk__in=tagged)
+        .select_related("resource_type")
+        .defer_streamfields()
+        .order_by("-date", "-pk")
+    )
+
+
+def items_in_order(pks):
+    """The live, public dated items among `pks`, in that order: editors' picks, one query."""
+    if not pks:
+        return []
+    items = (
+        DatedPage.objects.live().public().filter(pk__in=pks).select_related("resource_type")
+    ).in_bulk()
+    return [items[pk] for pk in pks if pk in items]

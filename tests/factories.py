@@ -8,7 +8,15 @@ from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 from wagtail.models import Collection
 
-from publications.models import PublicationIndexPage, PublicationPage, ResourceType, Topic
+from programs.models import ProgramIndexPage, ProgramPage, StoryPage
+from publications.models import (
+    PolicyResourcePage,
+    PublicationIndexPage,
+    PublicationPage,
+    ResourceType,
+    Topic,
+    TopicPage,
+)
 
 # A tiny but valid PDF.
 PDF_BYTES = (
@@ -89,3 +97,95 @@ class PublicationPageFactory(wagtail_factories.PageFactory):
         # Topics and downloads live in the page's cluster until the page is saved.
         if create:
             page.save()
+
+
+class PolicyResourcePageFactory(wagtail_factories.PageFactory):
+    """PolicyResourcePageFactory(parent=home, examples=[PolicyExample(...), ...])."""
+
+    class Meta:
+        model = PolicyResourcePage
+        skip_postgeneration_save = True
+
+    title = "Local Policy Interventions for Protecting Immigrants"
+    slug = "local-policy-interventions"
+    date = datetime.date(2022, 6, 14)
+    resource_type = factory.LazyFunction(lambda: resource_type("toolkits-reports"))
+    summary = "Examples of effective policy language localities can use."
+
+    @factory.post_generation
+    def examples(page, create, extracted, **kwargs):
+        for example in extracted or []:
+            page.examples.add(example)
+
+    @classmethod
+    def _after_postgeneration(cls, page, create, results=None):
+        if create:
+            page.save()
+
+
+class TopicPageFactory(wagtail_factories.PageFactory):
+    """TopicPageFactory(parent=home, topic=topic, popular=[item, ...])."""
+
+    class Meta:
+        model = TopicPage
+        skip_postgeneration_save = True
+
+    topic = factory.SubFactory(TopicFactory)
+    title = factory.LazyAttribute(lambda o: o.topic.name)
+    slug = factory.LazyAttribute(lambda o: o.topic.slug)
+
+    @factory.post_generation
+    def popular(page, create, extracted, **kwargs):
+        for item in extracted or []:
+            page.popular_resources.add(page.popular_resources.model(item=item))
+
+    @classmethod
+    def _after_postgeneration(cls, page, create, results=None):
+        if create:
+            page.save()
+
+
+class ProgramIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ProgramIndexPage
+
+    title = "Projects and Networks"
+    slug = "programs"
+
+
+class ProgramPageFactory(wagtail_factories.PageFactory):
+    """ProgramPageFactory(parent=programs, topics=[...], partners=[("Name", "https://...")])."""
+
+    class Meta:
+        model = ProgramPage
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Program {n}")
+    intro = factory.LazyAttribute(lambda o: f"What {o.title} does.")
+
+    @factory.post_generation
+    def topics(page, create, extracted, **kwargs):
+        if extracted:
+            page.topics.set(extracted)
+
+    @factory.post_generation
+    def partners(page, create, extracted, **kwargs):
+        for name, url in extracted or []:
+            page.partners.add(page.partners.model(name=name, url=url))
+
+    @classmethod
+    def _after_postgeneration(cls, page, create, results=None):
+        if create:
+            page.save()
+
+
+class StoryPageFactory(wagtail_factories.PageFactory):
+    """StoryPageFactory(parent=program); its type is always "Stories"."""
+
+    class Meta:
+        model = StoryPage
+
+    title = factory.Sequence(lambda n: f"Story {n}")
+    place = "Santa Ana, California"
+    date = datetime.date(2023, 5, 1)
+    summary = factory.LazyAttribute(lambda o: f"How {o.title} was won.")

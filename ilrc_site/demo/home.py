@@ -1,10 +1,10 @@
-"""The home page and the Site, from the organisation's home page text."""
+"""The home page, its blocks and the Site, from the organisation's home page text."""
 
 from pathlib import Path
 
 from wagtail.models import Page, Site
 
-from ilrc_site.models import HomePage
+from ilrc_site.models import HomePage, HomeProgram
 from publications.demo import get_or_create_image, publish
 
 IMAGES = Path(__file__).parent / "images"
@@ -16,6 +16,23 @@ TAGLINE = (
     "of all people"
 )
 HERO_ALT = "People in a room holding American flags."
+FEATURED_ALT = "People at protest holding signs."
+FEATURED_TITLE = "Local Policy Interventions for Protecting Immigrants"
+FEATURED_TEASER = (
+    "Local policies are the main drivers of policing, prosecution, and the deportation "
+    "machine. This resource provides examples of effective policy language localities can "
+    "use to protect community members."
+)
+
+
+def hero_image():
+    return get_or_create_image(IMAGES / "people-with-flags.jpg", "People with flags", HERO_ALT)
+
+
+def protest_image():
+    return get_or_create_image(
+        IMAGES / "protest-signs.jpg", "People at protest holding signs", FEATURED_ALT
+    )
 
 
 def load_home():
@@ -27,7 +44,7 @@ def load_home():
         # page belongs; its Site goes with it and is recreated below.
         for placeholder in root.get_children().filter(slug="home"):
             placeholder.delete()
-        hero = get_or_create_image(IMAGES / "people-with-flags.jpg", "People with flags", HERO_ALT)
+        hero = hero_image()
         home = HomePage(
             title="Home",
             slug="home",
@@ -52,3 +69,15 @@ def load_home():
         site.root_page = home
         site.save()
     return home
+
+
+def load_home_blocks(home, featured, programs):
+    """Fill the home page's featured resource and programs, once: editors' changes stay."""
+    if home.featured_page_id or home.featured_programs.exists():
+        return home
+    home.featured_page = featured
+    home.featured_title = FEATURED_TITLE
+    home.featured_teaser = FEATURED_TEASER
+    home.featured_image = protest_image()
+    home.featured_programs = [HomeProgram(program=program) for program in programs]
+    return publish(home)

@@ -6,11 +6,16 @@ from .pages import (
     PublicationPage,
     RelatedItem,
 )
+from .policy import POLICY_AREAS, PolicyExample, PolicyResourcePage
 from .taxonomy import PageTopic, ResourceType, Topic
+from .topic_page import TopicPage, TopicPopularResource
 
 __all__ = [
     "DatedPage",
     "PageTopic",
+    "POLICY_AREAS",
+    "PolicyExample",
+    "PolicyResourcePage",
     "PublicationDownload",
     "PublicationIndexPage",
     "PublicationPage",
@@ -19,4 +24,6 @@ __all__ = [
     "SiteImage",
     "SiteRendition",
     "Topic",
+    "TopicPage",
+    "TopicPopularResource",
 ]

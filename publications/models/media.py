@@ -1,5 +1,6 @@
 """The site's image model: Wagtail's, with the description presented as alt text."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
@@ -35,3 +36,19 @@ class SiteRendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+MISSING_ALT_TEXT = (
+    "This image has no alt text. Add it under Images (edit the image) or choose another image."
+)
+
+
+def require_alt_text(**images):
+    """Refuse chosen images without alt text: require_alt_text(logo=self.logo) in clean()."""
+    errors = {
+        field: MISSING_ALT_TEXT
+        for field, image in images.items()
+        if image is not None and not image.has_alt_text
+    }
+    if errors:
+        raise ValidationError(errors)

@@ -3,7 +3,10 @@ from django.core.management import call_command
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
-from ilrc_site.models import HomePage
+from ilrc_site.models import HomePage, StandardPage
+from programs.demo import PROGRAMS
+from programs.models import ProgramPage, StoryPage
+from publications.models import PolicyResourcePage, TopicPage
 
 pytestmark = pytest.mark.django_db
 
@@ -38,3 +41,36 @@ def test_hero_image_is_a_real_image_with_alt_text(demo_site):
 
     assert image.width > 1000
     assert image.default_alt_text == "People in a room holding American flags."
+
+
+def test_demo_has_the_programs_stories_topics_policy_and_standard_pages(client, demo_site):
+    programs = ProgramPage.objects.live().order_by("path")
+    assert [(p.title, p.intro) for p in programs] == [(p["title"], p["intro"]) for p in PROGRAMS]
+    assert [p.program.title for p in demo_site.featured_programs.all()] == [
+        p["title"] for p in PROGRAMS
+    ]
+    cfp = programs.get(slug="collective-freedom-project")
+    assert StoryPage.objects.child_of(cfp).live().count() == 3
+
+    assert sorted(TopicPage.objects.live().values_list("topic__name", flat=True)) == [
+        "DACA",
+        "Immigration Enforcement",
+        "U Visa / T Visa / VAWA",
+    ]
+
+    policy = PolicyResourcePage.objects.get()
+    assert policy.url == "/local-policy-interventions/"
+    assert policy.resource_type.name == "Toolkit & Reports"
+    examples = policy.examples.all()
+    assert len(examples) >= 8
+    assert len({example.area for example in examples}) >= 4
+    assert all(example.source_url or example.source_document_id for example in examples)
+    assert demo_site.featured_page.specific == policy
+    assert demo_site.featured_image.default_alt_text == "People at protest holding signs."
+
+    assert set(StandardPage.objects.live().values_list("slug", flat=True)) >= {"about", "contact"}
+
+    # Every page of the demo site is served.
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url

@@ -1,28 +1,83 @@
+import datetime
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils.html import escape
 
-from ilrc_site.demo.home import HERO_ALT, TAGLINE
+from ilrc_site.demo.home import FEATURED_ALT, FEATURED_TEASER, FEATURED_TITLE, HERO_ALT, TAGLINE
+from ilrc_site.demo.home import load_home as make_home
+from ilrc_site.models import HomeProgram
+from programs.demo import PROGRAMS
+from publications.demo import SEED_PUBLICATIONS
+from tests.factories import (
+    ImageFactory,
+    PolicyResourcePageFactory,
+    ProgramIndexPageFactory,
+    ProgramPageFactory,
+    PublicationIndexPageFactory,
+    PublicationPageFactory,
+    StoryPageFactory,
+    resource_type,
+)
 
 pytestmark = pytest.mark.django_db
 
 
-def test_home_page_shows_the_hero(client, demo_site):
+def home_html(client):
     response = client.get("/")
-
     assert response.status_code == 200
-    html = response.content.decode()
+    return response.content.decode()
+
+
+def test_home_page_shows_the_hero(client, demo_site):
+    html = home_html(client)
+
     assert TAGLINE in html
     assert f'alt="{HERO_ALT}"' in html
     assert len(re.findall(r"<h1[\s>]", html)) == 1
     assert '<h1 id="hero-heading">Immigrant Legal Resource Center</h1>' in html
 
 
+def test_home_page_shows_the_four_blocks_in_the_seeds_order_with_its_texts(client, demo_site):
+    html = home_html(client)
+
+    in_order = [
+        f'alt="{HERO_ALT}"',
+        f'<p class="tagline">{TAGLINE}</p>',
+        f'alt="{FEATURED_ALT}"',
+        f'<a href="/local-policy-interventions/">{FEATURED_TITLE}</a>',
+        FEATURED_TEASER,
+        '<h2 id="programs-heading">Projects and Networks</h2>',
+        *[
+            fragment
+            for program in PROGRAMS
+            for fragment in (
+                f'<a href="/programs/{program["slug"]}/">{program["title"]}</a>',
+                program["intro"],
+            )
+        ],
+        '<h2 id="latest-heading">Latest Items</h2>',
+    ]
+    positions = [html.index(fragment) for fragment in in_order]
+    assert positions == sorted(positions)
+
+    latest = html.split('id="latest-heading"')[1]
+    for item in SEED_PUBLICATIONS:
+        assert escape(item["summary"]) in latest
+        assert escape(item["title"]) in latest
+        assert item["date"].isoformat() in latest
+    assert latest.count('<article class="card">') == 6
+    assert '<a href="/resources/">Browse the whole resource library</a>' in latest
+    assert len(re.findall(r"<h1[\s>]", html)) == 1
+
+
 def test_hero_changes_when_an_editor_changes_it(client, demo_site):
     demo_site.hero_tagline = "A new tagline from the admin"
     demo_site.save_revision().publish()
 
-    assert "A new tagline from the admin" in client.get("/").content.decode()
+    assert "A new tagline from the admin" in home_html(client)
 
 
 def test_missing_page_is_a_friendly_404(client, demo_site):
@@ -31,3 +86,116 @@ def test_missing_page_is_a_friendly_404(client, demo_site):
     assert response.status_code == 404
     assert "We can't find that page" in response.content.decode()
     assert 'href="/"' in response.content.decode()
+
+
+@pytest.fixture
+def home(db):
+    return make_home()
+
+
+@pytest.fixture
+def library(home):
+    return PublicationIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def programs(home):
+    return ProgramIndexPageFactory(parent=home)
+
+
+def latest_titles(html):
+    latest = html.split('id="latest-heading"')[1]
+    return re.findall(r'<h3 class="card-title"><a href="[^"]+">([^<]+)</a></h3>', latest)
+
+
+def test_latest_items_mix_every_kind_newest_first(client, home, library, programs):
+    program = ProgramPageFactory(parent=programs)
+    PublicationPageFactory(parent=library, title="A publication", date=datetime.date(2024, 1, 1))
+    StoryPageFactory(parent=program, title="A story", date=datetime.date(2024, 3, 1))
+    PolicyResourcePageFactory(parent=home, title="Policy language", date=datetime.date(2023, 1, 1))
+
+    html = home_html(client)
+
+    assert latest_titles(html) == ["A story", "A publication", "Policy language"]
+    assert '<a href="/resources/?type=stories">Stories</a>' in html
+    assert '<time datetime="2024-03-01">1 March 2024</time>' in html
+
+
+def test_latest_items_honour_the_editors_count_and_types(client, home, library):
+    for n in range(4):
+        PublicationPageFactory(
+            parent=library, title=f"Comment {n}", resource_type=resource_type("public-comments")
+        )
+    PublicationPageFactory(parent=library, title="An explainer", date=datetime.date(2030, 1, 1))
+    home.latest_count = 3
+    home.latest_types = [resource_type("public-comments")]
+    home.save_revision().publish()
+
+    titles = latest_titles(home_html(client))
+
+    assert len(titles) == 3
+    assert all(title.startswith("Comment") for title in titles)
+
+
+def test_unpublished_featured_page_and_programs_are_hidden(client, home, library, programs):
+    featured = PublicationPageFactory(parent=library, title="Featured thing")
+    draft = ProgramPageFactory(parent=programs, title="Draft program")
+    home.featured_page = featured
+    home.featured_programs = [HomeProgram(program=draft)]
+    home.save_revision().publish()
+    assert "Featured thing</a></h2>" in home_html(client)
+    draft.unpublish()
+    featured.unpublish()
+
+    html = home_html(client)
+
+    assert 'id="featured-heading"' not in html
+    assert "Draft program" not in html
+    assert 'id="programs-heading"' not in html
+
+
+def test_featured_image_without_alt_text_is_refused(home):
+    home.featured_image = ImageFactory(description="")
+
+    with pytest.raises(Exception, match="no alt text"):
+        home.full_clean()
+
+
+# Site, routing (2), view restrictions (2: the page, Latest Items), featured page,
+# featured programs with their pages, type restriction, latest items with their types,
+# hero and featured images (2; their renditions come from the cache), library link.
+HOME_PAGE_QUERIES = 12
+
+
+def count_queries(client):
+    client.get("/")  # warm the caches: the Site, and renditions (made on first view)
+    with CaptureQueriesContext(connection) as queries:
+        home_html(client)
+    return len(queries)
+
+
+def populate(home, library, programs, n):
+    """A home page whose every block shows `n` things."""
+    home.hero_image = ImageFactory()
+    home.featured_page = library
+    home.featured_image = ImageFactory()
+    home.latest_count = n
+    home.latest_types = [resource_type("faqs-explainers"), resource_type("toolkits-reports")]
+    home.featured_programs = [
+        HomeProgram(program=ProgramPageFactory(parent=programs)) for _ in range(n)
+    ]
+    home.save_revision().publish()
+    for _ in range(n):
+        PublicationPageFactory(parent=library)
+        PublicationPageFactory(parent=library, resource_type=resource_type("toolkits-reports"))
+
+
+def test_query_count_is_pinned_and_does_not_grow_with_items_shown(client, home, library, programs):
+    populate(home, library, programs, 1)
+    small = count_queries(client)
+
+    populate(home, library, programs, 12)
+    large = count_queries(client)
+
+    assert "Publication" in home_html(client)
+    assert small == large == HOME_PAGE_QUERIES

@@ -25,7 +25,8 @@ def test_the_library_covers_every_type_topic_and_year(demo_site):
     pages = PublicationPage.objects.live()
 
     assert pages.count() >= 45
-    for resource_type in ResourceType.objects.all():
+    # Stories are the programs' pages, not the library's publications.
+    for resource_type in ResourceType.objects.exclude(slug="stories"):
         assert pages.filter(resource_type=resource_type).count() >= 5, resource_type
     assert set(Topic.objects.values_list("name", flat=True)) == set(TOPICS)
     for topic in Topic.objects.all():

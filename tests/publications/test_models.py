@@ -26,6 +26,7 @@ def test_the_organisations_types_are_seeded_in_order():
         "Practice Advisories",
         "Community Explainers",
         "Newsletters & Annual Reports",
+        "Stories",
     ]
 
 

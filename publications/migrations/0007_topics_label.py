@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('publications', '0004_summary_length'),
+        ('publications', '0006_policy_resource_and_topic_pages'),
     ]
 
     operations = [

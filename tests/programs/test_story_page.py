@@ -1,0 +1,97 @@
+import datetime
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from programs.models import StoryPage
+from publications.queries import latest_items
+from tests.factories import (
+    ProgramPageFactory,
+    PublicationPageFactory,
+    StoryPageFactory,
+    TopicFactory,
+    resource_type,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def program(programs):
+    return ProgramPageFactory(
+        parent=programs, title="Collective Freedom Project", slug="collective-freedom-project"
+    )
+
+
+@pytest.fixture
+def story(program):
+    return StoryPageFactory(
+        parent=program,
+        title="Harris County Ends Its 287(g) Agreement",
+        slug="harris-county",
+        place="Houston, Texas",
+        date=datetime.date(2022, 10, 3),
+        summary="How a coalition ended the agreement.",
+        body=[{"type": "paragraph", "value": "<p>Under a 287(g) agreement...</p>"}],
+    )
+
+
+def test_a_story_is_always_of_the_type_stories(story):
+    assert story.resource_type == resource_type("stories")
+    assert StoryPage.objects.get().resource_type.name == "Stories"
+
+
+def test_story_page_shows_program_place_date_summary_and_body(client, story):
+    response = client.get(story.url)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    order = [
+        'aria-label="Breadcrumb"',
+        'Stories · <a href="/programs/collective-freedom-project/">Collective Freedom Project</a>',
+        "<h1>Harris County Ends Its 287(g) Agreement</h1>",
+        'Houston, Texas · <time datetime="2022-10-03">3 October 2022</time>',
+        '<p class="summary">How a coalition ended the agreement.</p>',
+        "<p>Under a 287(g) agreement...</p>",
+        "More stories from the Collective Freedom Project",
+    ]
+    positions = [html.index(fragment) for fragment in order]
+    assert positions == sorted(positions)
+    assert len(re.findall(r"<h1[\s>]", html)) == 1
+
+
+def test_stories_join_latest_items_among_publications(library, story):
+    newer = PublicationPageFactory(parent=library, date=datetime.date(2023, 1, 1))
+    older = PublicationPageFactory(parent=library, date=datetime.date(2021, 1, 1))
+
+    items = list(latest_items(limit=3))
+
+    assert [item.pk for item in items] == [newer.pk, story.pk, older.pk]
+    assert items[1].resource_type.name == "Stories"
+    assert [item.pk for item in latest_items(types=[resource_type("stories")])] == [story.pk]
+
+
+# Site, routing and the program (8), view restrictions, topics, breadcrumb, type,
+# library link.
+STORY_PAGE_QUERIES = 14
+
+
+def count_queries(client, page):
+    client.get(page.url)  # warm the per-process caches (the Site lookup)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(page.url).status_code == 200
+    return len(queries)
+
+
+def test_query_count_is_pinned_and_does_not_grow_with_topics(client, story):
+    story.topics.set([TopicFactory(name="Policy Advocacy")])
+    story.save_revision().publish()
+    small = count_queries(client, story)
+
+    story.topics.set([TopicFactory(name=f"Topic {n}") for n in range(8)])
+    story.save_revision().publish()
+    large = count_queries(client, story)
+
+    assert small == large == STORY_PAGE_QUERIES
