@@ -2,8 +2,6 @@ import datetime
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
 from ilrc_site.demo.home import FEATURED_ALT, FEATURED_TEASER, FEATURED_TITLE, HERO_ALT, TAGLINE
@@ -21,6 +19,7 @@ from tests.factories import (
     StoryPageFactory,
     resource_type,
 )
+from tests.query_counts import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -167,13 +166,6 @@ def test_featured_image_without_alt_text_is_refused(home):
 HOME_PAGE_QUERIES = 12
 
 
-def count_queries(client):
-    client.get("/")  # warm the caches: the Site, and renditions (made on first view)
-    with CaptureQueriesContext(connection) as queries:
-        home_html(client)
-    return len(queries)
-
-
 def populate(home, library, programs, n):
     """A home page whose every block shows `n` things."""
     home.hero_image = ImageFactory()
@@ -192,10 +184,10 @@ def populate(home, library, programs, n):
 
 def test_query_count_is_pinned_and_does_not_grow_with_items_shown(client, home, library, programs):
     populate(home, library, programs, 1)
-    small = count_queries(client)
+    small = count_queries(client, "/")
 
     populate(home, library, programs, 12)
-    large = count_queries(client)
+    large = count_queries(client, "/")
 
     assert "Publication" in home_html(client)
     assert small == large == HOME_PAGE_QUERIES

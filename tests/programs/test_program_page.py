@@ -2,8 +2,6 @@ import datetime
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from programs.models import ProgramPartner
 from tests.factories import (
@@ -13,6 +11,7 @@ from tests.factories import (
     StoryPageFactory,
     TopicFactory,
 )
+from tests.query_counts import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -120,13 +119,6 @@ def test_a_program_image_without_alt_text_is_refused(program):
 PROGRAM_PAGE_QUERIES = 18
 
 
-def count_queries(client, page):
-    client.get(page.url)  # warm the caches: the Site, and renditions (made on first view)
-    with CaptureQueriesContext(connection) as queries:
-        html_of(client, page)
-    return len(queries)
-
-
 def test_partner_logos_are_decorative_beside_the_name(client, program):
     html = html_of(client, program)
 
@@ -134,7 +126,7 @@ def test_partner_logos_are_decorative_beside_the_name(client, program):
 
 
 def test_query_count_is_pinned_and_does_not_grow(client, library, program, topics):
-    small = count_queries(client, program)
+    small = count_queries(client, program.url)
 
     for n in range(8):
         PublicationPageFactory(parent=library, topics=list(topics))
@@ -144,7 +136,7 @@ def test_query_count_is_pinned_and_does_not_grow(client, library, program, topic
         )
         program.topics.add(TopicFactory(name=f"Extra topic {n}"))
     program.save_revision().publish()
-    large = count_queries(client, program)
+    large = count_queries(client, program.url)
 
     assert "Partner 7" in html_of(client, program)
     assert small == large == PROGRAM_PAGE_QUERIES

@@ -2,8 +2,6 @@ import datetime
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from programs.models import StoryPage
 from publications.queries import latest_items
@@ -14,6 +12,7 @@ from tests.factories import (
     TopicFactory,
     resource_type,
 )
+from tests.query_counts import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -78,20 +77,13 @@ def test_stories_join_latest_items_among_publications(library, story):
 STORY_PAGE_QUERIES = 14
 
 
-def count_queries(client, page):
-    client.get(page.url)  # warm the per-process caches (the Site lookup)
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(page.url).status_code == 200
-    return len(queries)
-
-
 def test_query_count_is_pinned_and_does_not_grow_with_topics(client, story):
     story.topics.set([TopicFactory(name="Policy Advocacy")])
     story.save_revision().publish()
-    small = count_queries(client, story)
+    small = count_queries(client, story.url)
 
     story.topics.set([TopicFactory(name=f"Topic {n}") for n in range(8)])
     story.save_revision().publish()
-    large = count_queries(client, story)
+    large = count_queries(client, story.url)
 
     assert small == large == STORY_PAGE_QUERIES

@@ -2,11 +2,10 @@ import re
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from publications.models import POLICY_AREAS, PolicyExample
 from tests.factories import DocumentFactory, PolicyResourcePageFactory
+from tests.query_counts import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -160,16 +159,8 @@ def test_policy_areas_are_the_ones_readers_filter_by():
 POLICY_PAGE_QUERIES = 10
 
 
-def count_queries(client, page, **params):
-    client.get(page.url)  # warm the per-process caches (the Site lookup)
-    with CaptureQueriesContext(connection) as queries:
-        response = get(client, page, **params)
-    assert response.status_code in (200, 400)
-    return len(queries)
-
-
 def test_query_count_is_pinned_and_does_not_grow_with_examples(client, policy):
-    small = count_queries(client, policy)
+    small = count_queries(client, policy.url)
 
     for n in range(20):
         policy.examples.add(
@@ -181,8 +172,8 @@ def test_query_count_is_pinned_and_does_not_grow_with_examples(client, policy):
             )
         )
     policy.save_revision().publish()
-    large = count_queries(client, policy)
+    large = count_queries(client, policy.url)
 
     assert small == large == POLICY_PAGE_QUERIES
-    assert count_queries(client, policy, area="funding") == POLICY_PAGE_QUERIES
-    assert count_queries(client, policy, area="bogus") == POLICY_PAGE_QUERIES
+    assert count_queries(client, policy.url, {"area": "funding"}) == POLICY_PAGE_QUERIES
+    assert count_queries(client, policy.url, {"area": "bogus"}, status=400) == POLICY_PAGE_QUERIES

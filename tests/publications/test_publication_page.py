@@ -2,8 +2,6 @@ import datetime
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from publications.models import RelatedItem
 from tests.factories import (
@@ -13,6 +11,7 @@ from tests.factories import (
     TopicFactory,
     resource_type,
 )
+from tests.query_counts import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -115,20 +114,10 @@ def test_chosen_related_items_replace_the_fallback(client, index, publication, d
 PUBLICATION_PAGE_QUERIES = 16
 
 
-def count_queries(client, page):
-    # Warm up: the first request creates the header and footer settings (which moves the
-    # cache generation on), the second caches them.
-    client.get(page.url)
-    client.get(page.url)
-    with CaptureQueriesContext(connection) as queries:
-        html_of(client, page)
-    return len(queries)
-
-
 def test_query_count_is_pinned_and_does_not_grow_with_topics_downloads_or_related(
     client, index, publication
 ):
-    small = count_queries(client, publication)
+    small = count_queries(client, publication.url)
 
     for n in range(6):
         topic = TopicFactory(name=f"Extra topic {n}")
@@ -141,6 +130,6 @@ def test_query_count_is_pinned_and_does_not_grow_with_topics_downloads_or_relate
             ),
         )
     publication.save()
-    large = count_queries(client, publication)
+    large = count_queries(client, publication.url)
 
     assert small == large == PUBLICATION_PAGE_QUERIES

@@ -3,8 +3,6 @@ import re
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests.factories import (
     ImageFactory,
@@ -13,6 +11,7 @@ from tests.factories import (
     TopicPageFactory,
     resource_type,
 )
+from tests.query_counts import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -99,24 +98,17 @@ def test_a_banner_without_alt_text_is_refused(topic_page):
 TOPIC_PAGE_QUERIES = 15
 
 
-def count_queries(client, page):
-    client.get(page.url)  # warm the caches: the Site, and renditions (made on first view)
-    with CaptureQueriesContext(connection) as queries:
-        html_of(client, page)
-    return len(queries)
-
-
 def test_query_count_is_pinned_and_does_not_grow(client, index, topic_page, daca):
     picked = PublicationPageFactory(parent=index, topics=[daca])
     topic_page.popular_resources.add(topic_page.popular_resources.model(item=picked))
     topic_page.save_revision().publish()
-    small = count_queries(client, topic_page)
+    small = count_queries(client, topic_page.url)
 
     for _ in range(10):
         item = PublicationPageFactory(parent=index, topics=[daca])
         topic_page.popular_resources.add(topic_page.popular_resources.model(item=item))
     topic_page.save_revision().publish()
-    large = count_queries(client, topic_page)
+    large = count_queries(client, topic_page.url)
 
     assert small == large == TOPIC_PAGE_QUERIES
 
