@@ -33,6 +33,15 @@ def healthz(request):
     return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
 
 
+def _error_page(template_name, fallback):
+    # The page links the stylesheet through the static files manifest; should that
+    # fail too (a deployment without collectstatic), say the same in plain text.
+    try:
+        return loader.render_to_string(template_name), "text/html; charset=utf-8"
+    except Exception:
+        return fallback, "text/plain; charset=utf-8"
+
+
 def server_error(request):
     """Django's 500 handler, which answers 503 when the database could not be reached.
 
@@ -40,9 +49,15 @@ def server_error(request):
     """
     error = sys.exc_info()[1]
     if isinstance(error, (OperationalError, InterfaceError)):
-        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        content, content_type = _error_page(
+            "503.html", "The site is briefly unavailable. Please try again in a minute.\n"
+        )
+        response = HttpResponse(content, content_type=content_type, status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     else:
-        response = HttpResponseServerError(loader.render_to_string("500.html"))
+        content, content_type = _error_page(
+            "500.html", "Something went wrong on our side. Please try again in a few minutes.\n"
+        )
+        response = HttpResponseServerError(content, content_type=content_type)
     response["Cache-Control"] = "no-store"
     return response
