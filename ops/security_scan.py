@@ -15,6 +15,7 @@ temporary folder is used. Needs wapiti (Debian: apt-get install wapiti) and open
 import argparse
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -32,6 +33,7 @@ HOST = "127.0.0.1"
 MODULES = (
     "http_headers,csp,cookieflags,xss,permanentxss,sql,blindsql,exec,file,crlf,redirect,methods"
 )
+STATUS = re.compile(r'" (\d{3}) (?:\d+|-) "')
 LEVELS = {0: "info", 1: "low", 2: "medium", 3: "high", 4: "critical"}
 
 
@@ -122,6 +124,8 @@ def main(args):
                 workdir / "cert.pem",
                 "--keyfile",
                 workdir / "key.pem",
+                "--access-logfile",
+                workdir / "access.log",
             ],
             cwd=ROOT,
             env=env,
@@ -155,6 +159,9 @@ def main(args):
             ]
         )
         report = json.loads(report_path.read_text())
+        # gunicorn's access log: ... "GET /path HTTP/1.1" 200 1234 "referer" "agent"
+        log_lines = (workdir / "access.log").read_text().splitlines()
+        statuses = Counter(match.group(1) for line in log_lines if (match := STATUS.search(line)))
         if args.report:
             shutil.copy(report_path, args.report)
     finally:
@@ -164,10 +171,9 @@ def main(args):
         shutil.rmtree(workdir, ignore_errors=True)
 
     counts = Counter((section, LEVELS[level]) for section, _, level, _ in findings(report))
-    print(
-        f"scan took {time.monotonic() - started:.0f} s; "
-        f"{report.get('infos', {}).get('crawled_pages_nbr', '?')} pages crawled"
-    )
+    print(f"scan took {time.monotonic() - started:.0f} s, {sum(statuses.values())} requests")
+    print("  answers by status:", dict(sorted(statuses.items())))
+    print("findings by severity:")
     for (section, level), count in sorted(counts.items()):
         print(f"  {section:16} {level:9} {count}")
     serious = [

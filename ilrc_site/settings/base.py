@@ -7,6 +7,7 @@ or in the environment's own module (dev, production, test).
 import datetime
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -240,16 +241,20 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
 
 # Security headers on every response (ilrc_site/security.py gives the admin its own
 # Content-Security-Policy). Public pages run no inline script or style: only the
-# site's own files, and video players from the embed providers editors use.
+# site's own files, and video players from the embed providers editors use. Images
+# and media come from the site, or from the media storage's own address if
+# MEDIA_URL names one (S3-compatible storage).
+_media = urlsplit(MEDIA_URL)
+MEDIA_ORIGINS = [f"{_media.scheme}://{_media.netloc}"] if _media.netloc else []
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", *MEDIA_ORIGINS],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
-        "media-src": ["'self'"],
+        "media-src": ["'self'", *MEDIA_ORIGINS],
         "frame-src": [
             "https://www.youtube.com",
             "https://www.youtube-nocookie.com",
