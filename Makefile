@@ -24,6 +24,8 @@ run: install
 test: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	# Security lint of the project's code: nothing of medium severity or above.
+	$(BIN)/bandit --quiet --recursive --severity-level medium ilrc_site publications programs ops
 	$(TEST_SETTINGS) $(BIN)/python manage.py check --fail-level WARNING
 	$(TEST_SETTINGS) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest $(PYTEST_ARGS)

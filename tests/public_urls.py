@@ -1,0 +1,33 @@
+"""Every kind of public URL, for the tests that attack them all (never a 5xx,
+nothing reflected raw). Add each new kind of page or view here."""
+
+from wagtail.documents.models import Document
+
+from publications.models import PublicationPage
+
+# Not HTML pages: browsers show these in viewers of their own.
+NOT_HTML = {"library feed", "document", "latest feed", "sitemap", "robots", "health"}
+
+
+def public_urls():
+    """{name: path}, one URL of each kind, found in the demo content."""
+    publication = PublicationPage.objects.live().order_by("-date").first()
+    document = Document.objects.order_by("pk").first()
+    return {
+        "home": "/",
+        "library": "/resources/",
+        "library feed": "/resources/feed/",
+        "publication": publication.url,
+        "document": document.url,
+        "search": "/search/",
+        "latest feed": "/feeds/latest/",
+        "sitemap": "/sitemap.xml",
+        "robots": "/robots.txt",
+        "health": "/healthz",
+        "not found": "/no-such-page/",
+    }
+
+
+def public_pages():
+    """The HTML pages among public_urls()."""
+    return {name: path for name, path in public_urls().items() if name not in NOT_HTML}
