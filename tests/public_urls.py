@@ -3,7 +3,9 @@ nothing reflected raw). Add each new kind of page or view here."""
 
 from wagtail.documents.models import Document
 
-from publications.models import PublicationPage
+from ilrc_site.models import StandardPage
+from programs.models import ProgramIndexPage, ProgramPage, StoryPage
+from publications.models import PolicyResourcePage, PublicationPage, TopicPage
 
 # Not HTML pages: browsers show these in viewers of their own.
 NOT_HTML = {"library feed", "document", "latest feed", "sitemap", "robots", "health"}
@@ -11,14 +13,26 @@ NOT_HTML = {"library feed", "document", "latest feed", "sitemap", "robots", "hea
 
 def public_urls():
     """{name: path}, one URL of each kind, found in the demo content."""
+
+    def first(model):
+        return model.objects.live().order_by("path").first().url
+
     publication = PublicationPage.objects.live().order_by("-date").first()
     document = Document.objects.order_by("pk").first()
     return {
         "home": "/",
         "library": "/resources/",
+        "library, filtered": "/resources/?type=faqs-explainers&date_from=2020",
         "library feed": "/resources/feed/",
         "publication": publication.url,
         "document": document.url,
+        "programs": first(ProgramIndexPage),
+        "program": first(ProgramPage),
+        "story": first(StoryPage),
+        "policy": first(PolicyResourcePage),
+        "policy, one area": first(PolicyResourcePage) + "?area=detainers",
+        "topic": first(TopicPage),
+        "standard page": first(StandardPage),
         "search": "/search/",
         "latest feed": "/feeds/latest/",
         "sitemap": "/sitemap.xml",

@@ -4,7 +4,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from publications.models import PublicationPage
+from tests.public_urls import public_pages
 
 AXE_OPTIONS = {
     "runOnly": {
@@ -13,17 +13,6 @@ AXE_OPTIONS = {
     },
     "resultTypes": ["violations"],
 }
-
-
-def public_pages():
-    """Paths of one page of every kind, found in the demo content."""
-    publication = PublicationPage.objects.live().order_by("-date").first()
-    return {
-        "home": "/",
-        "library": "/resources/",
-        "publication": publication.url,
-        "not found": "/no-such-page/",
-    }
 
 
 @pytest.fixture
