@@ -155,6 +155,10 @@ WAGTAIL_SITE_NAME = "Immigrant Legal Resource Center"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "publications.SiteImage"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if USING_POSTGRES:
+    # English stemming ("explainers" finds "explainer") whatever the server's default
+    # text search configuration; run `manage.py update_index` after changing it.
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "english"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "txt", "csv", "rtf"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
