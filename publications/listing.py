@@ -1,10 +1,11 @@
 """The library's listing for one request: filtered results, facet counts, timeline and links.
 
-Every number on the page comes from one aggregate query over the filtered items
-(types, topics, years), so the page costs the same handful of queries whether the
-library holds fifty items or fifty thousand.
+Every number on the page comes from two aggregate queries over the filtered items
+(types and years in one, topics in the other), so the page costs the same handful
+of queries whether the library holds fifty items or fifty thousand.
 """
 
+from collections import Counter
 from functools import cached_property
 from urllib.parse import urlencode
 
@@ -77,15 +78,28 @@ class LibraryListing:
         return self.filtered().order_by(*order).prefetch_related("topics")
 
     @cached_property
-    def type_counts(self):
-        """{ResourceType pk: number of results if that type were the one chosen}."""
+    def counts_by_type_and_year(self):
+        """{(ResourceType pk, year): count} for the items that pass every filter but type.
+
+        One query gives both the type facet (which ignores the type filter) and the
+        timeline (the chosen types' rows only).
+        """
         rows = (
             self.filtered(ignore="type")
             .order_by()
-            .values("resource_type")
+            .annotate(year=ExtractYear("date"))
+            .values("resource_type", "year")
             .annotate(count=Count("pk"))
         )
-        return {row["resource_type"]: row["count"] for row in rows}
+        return {(row["resource_type"], row["year"]): row["count"] for row in rows}
+
+    @cached_property
+    def type_counts(self):
+        """{ResourceType pk: number of results if that type were the one chosen}."""
+        counts = Counter()
+        for (type_pk, _), count in self.counts_by_type_and_year.items():
+            counts[type_pk] += count
+        return counts
 
     @cached_property
     def topic_counts(self):
@@ -101,15 +115,12 @@ class LibraryListing:
     @cached_property
     def year_counts(self):
         """[(year, number of results)], oldest first, for years with results."""
-        rows = (
-            self.filtered()
-            .order_by()
-            .annotate(year=ExtractYear("date"))
-            .values("year")
-            .annotate(count=Count("pk"))
-            .order_by("year")
-        )
-        return [(row["year"], row["count"]) for row in rows]
+        chosen = {t.pk for t in self.filters.types}
+        counts = Counter()
+        for (type_pk, year), count in self.counts_by_type_and_year.items():
+            if not chosen or type_pk in chosen:
+                counts[year] += count
+        return sorted(counts.items())
 
     @cached_property
     def total(self):
@@ -201,6 +212,15 @@ def pagination(page, url_for):
 
 def query_string(params):
     return f"?{urlencode(params)}" if params else ""
+
+
+def sort_options(choices, current, default):
+    """The sort menu. The default order submits an empty value, so that it stays the
+    default: "newest" without search words becomes "best match" once words are added."""
+    return [
+        {"value": "" if value == default else value, "label": label, "selected": value == current}
+        for value, label in choices
+    ]
 
 
 def options(choices, chosen_slugs, counts=None):

@@ -21,8 +21,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from publications.blocks import BodyBlock
-from publications.forms import LibraryFilterForm
-from publications.listing import LibraryListing, options, query_string
+from publications.forms import SORT_NEWEST, SORT_RELEVANCE, LibraryFilterForm, search_words
+from publications.listing import LibraryListing, options, query_string, sort_options
 
 from .taxonomy import PageTopic, ResourceType, Topic
 
@@ -173,7 +173,11 @@ class PublicationIndexPage(RoutablePageMixin, Page):
                     "form": form,
                     "type_options": options(form.types.values(), form["type"].value()),
                     "topic_options": options(form.topics.values(), form["topic"].value()),
-                    "sort": form["sort"].value(),
+                    "sort_options": sort_options(
+                        form.fields["sort"].choices,
+                        form["sort"].value(),
+                        SORT_RELEVANCE if search_words(form["q"].value() or "") else SORT_NEWEST,
+                    ),
                 },
             )
             response.status_code = 400
@@ -196,7 +200,9 @@ class PublicationIndexPage(RoutablePageMixin, Page):
                 "filters": filters,
                 "results": results,
                 "pagination": listing.pagination(results),
-                "sort": filters.sort,
+                "sort_options": sort_options(
+                    form.fields["sort"].choices, filters.sort, filters.default_sort
+                ),
                 "chips": listing.chips(),
                 "timeline": listing.timeline(),
                 "type_options": options(form.types.values(), chosen_types, listing.type_counts),
