@@ -60,3 +60,15 @@ def test_site_search_finds_other_forms_of_a_word(client, library):
 
 def test_the_search_configuration_is_english(settings):
     assert settings.WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] == "english"
+
+
+def test_the_search_index_has_a_gin_index_for_title_and_body(db):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = %s",
+            ["publications_indexentry_title_body_gin"],
+        )
+        (definition,) = cursor.fetchone()
+    assert "USING gin (((title || body)))" in definition
