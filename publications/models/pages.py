@@ -290,6 +290,14 @@ class PublicationPage(DatedPage):
     class Meta:
         verbose_name = "publication"
 
+    def clean(self):
+        super().clean()
+        # The library's own address for its feed (a route of PublicationIndexPage).
+        if self.slug == "feed":
+            raise ValidationError(
+                {"slug": "“feed” is the address of the library's feed; choose another slug."}
+            )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Read through the page's cluster, so that previews show unsaved changes too.

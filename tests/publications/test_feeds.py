@@ -145,3 +145,11 @@ def test_the_feeds_query_count_does_not_grow(
         PublicationPageFactory(parent=index, title=f"Explainer {n}", topics=[daca])
     with django_assert_num_queries(expected):
         assert len(parse(client.get(url)).entries) == 30
+
+
+def test_no_publication_can_take_the_feeds_address(index):
+    from django.core.exceptions import ValidationError
+
+    page = PublicationPageFactory.build(title="Feed", slug="feed")
+    with pytest.raises(ValidationError, match="address of the library's feed"):
+        index.add_child(instance=page)
