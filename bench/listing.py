@@ -12,7 +12,8 @@ falls on all of them alike. Reported per URL:
 - SQL: elapsed time inside database queries (PostgreSQL's work and the round trips).
 
 Settings are `ilrc_site.settings.test` (DEBUG off, like production, but without the
-static-files manifest that production reads from `collectstatic`).
+static-files manifest that production reads from `collectstatic`), with database
+connections kept open between requests (DATABASE_CONN_MAX_AGE=60) as in production.
 """
 
 import argparse
@@ -24,6 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ilrc_site.settings.test")
+# Persistent connections, as a production server keeps them (DATABASE_CONN_MAX_AGE).
+os.environ.setdefault("DATABASE_CONN_MAX_AGE", "60")
 
 import django  # noqa: E402
 
@@ -87,7 +90,11 @@ def main():
 
     client = Client()
     count = PublicationPage.objects.live().count()
-    print(f"{connection.vendor}, {count} live publications, {args.requests} requests per URL")
+    load = " ".join(f"{n:.1f}" for n in os.getloadavg())
+    print(
+        f"{connection.vendor}, {count} live publications, {args.requests} requests per URL, "
+        f"{os.cpu_count()} CPUs, load average {load}"
+    )
     for url in URLS.values():
         for _ in range(args.warmup):
             measure(client, url)
