@@ -25,8 +25,9 @@ def search(request):
         return TemplateResponse(request, TEMPLATE, context)
 
     pages = site_pages(request)
-    promotions = list(promoted(q, pages)) if form.cleaned_data["page"] in (None, 1) else []
+    promotions = list(promoted(q, pages))
     results = (
+        # Promoted pages come first, on the first page, and not again among the results.
         pages.exclude(pk__in=[p.page_id for p in promotions if p.page_id])
         # One query per kind of page, not per result; bodies are not needed.
         .specific()
@@ -40,7 +41,7 @@ def search(request):
     context.update(
         results=page,
         total=page.paginator.count + len(promotions),
-        promotions=[describe_promotion(p, request) for p in promotions],
+        promotions=[describe_promotion(p, request) for p in promotions] if page.number == 1 else [],
         items=[describe(result, request) for result in page],
         pagination=pagination(page, lambda number: search_url(q, number)),
     )

@@ -234,10 +234,6 @@ class LibraryFilters(NamedTuple):
         return pairs
 
     @property
-    def is_filtered(self):
-        return bool(self.q or self.types or self.topics or self.date_from or self.date_to)
-
-    @property
     def is_indexable(self):
         """Search engines index the whole library and single-type or single-topic views only."""
         return (

@@ -14,7 +14,7 @@ from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.http import Http404
 
-from .forms import SORT_OLDEST, SORT_RELEVANCE, Period
+from .forms import SORT_NEWEST, SORT_OLDEST, SORT_RELEVANCE, Period, search_words
 from .models.taxonomy import PageTopic
 
 PAGE_SIZE = 20
@@ -214,17 +214,38 @@ def query_string(params):
     return f"?{urlencode(params)}" if params else ""
 
 
-def sort_options(choices, current, default):
-    """The sort menu. The default order submits an empty value, so that it stays the
-    default: "newest" without search words becomes "best match" once words are added."""
-    return [
-        {"value": "" if value == default else value, "label": label, "selected": value == current}
-        for value, label in choices
-    ]
+def form_choices(form, listing=None):
+    """The form's checkboxes and sort menu: with counts and the order in effect when the
+    filters are valid (`listing`), and as they were submitted when they are not."""
+    if listing is None:
+        chosen_types, chosen_topics = form["type"].value(), form["topic"].value()
+        type_counts = topic_counts = None
+        sort = form["sort"].value()
+        default_sort = SORT_RELEVANCE if search_words(form["q"].value() or "") else SORT_NEWEST
+    else:
+        filters = listing.filters
+        chosen_types = [t.slug for t in filters.types]
+        chosen_topics = [t.slug for t in filters.topics]
+        type_counts, topic_counts = listing.type_counts, listing.topic_counts
+        sort, default_sort = filters.sort, filters.default_sort
+    return {
+        "type_options": options(form.types.values(), chosen_types, type_counts),
+        "topic_options": options(form.topics.values(), chosen_topics, topic_counts),
+        "sort_options": [
+            # The default order submits no value, so that it stays the default:
+            # "newest" without words becomes "best match" once words are added.
+            {
+                "value": "" if value == default_sort else value,
+                "label": label,
+                "selected": value == sort,
+            }
+            for value, label in form.fields["sort"].choices
+        ],
+    }
 
 
-def options(choices, chosen_slugs, counts=None):
-    """Checkboxes for types or topics; `counts` by pk when the filters are valid."""
+def options(choices, chosen_slugs, counts):
+    """Checkboxes for types or topics, with their counts when known."""
     return [
         {
             "slug": choice.slug,

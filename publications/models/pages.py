@@ -21,8 +21,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from publications.blocks import BodyBlock
-from publications.forms import SORT_NEWEST, SORT_RELEVANCE, LibraryFilterForm, search_words
-from publications.listing import LibraryListing, options, query_string, sort_options
+from publications.forms import LibraryFilterForm
+from publications.listing import LibraryListing, form_choices, query_string
 
 from .taxonomy import PageTopic, ResourceType, Topic
 
@@ -167,27 +167,13 @@ class PublicationIndexPage(RoutablePageMixin, Page):
         form = self.filter_form(request)
         if not form.is_valid():
             # The page again, with each message next to its field.
-            response = self.render(
-                request,
-                context_overrides={
-                    "form": form,
-                    "type_options": options(form.types.values(), form["type"].value()),
-                    "topic_options": options(form.topics.values(), form["topic"].value()),
-                    "sort_options": sort_options(
-                        form.fields["sort"].choices,
-                        form["sort"].value(),
-                        SORT_RELEVANCE if search_words(form["q"].value() or "") else SORT_NEWEST,
-                    ),
-                },
-            )
+            response = self.render(request, context_overrides={"form": form, **form_choices(form)})
             response.status_code = 400
             return response
 
         filters = form.filters()
         listing = self.listing(request, filters)
         results = listing.page(form.cleaned_data["page"])
-        chosen_types = [t.slug for t in filters.types]
-        chosen_topics = [t.slug for t in filters.topics]
         canonical_url = None
         if filters.is_indexable:
             canonical_url = self.get_full_url(request) + query_string(
@@ -197,16 +183,11 @@ class PublicationIndexPage(RoutablePageMixin, Page):
             request,
             context_overrides={
                 "form": form,
-                "filters": filters,
                 "results": results,
                 "pagination": listing.pagination(results),
-                "sort_options": sort_options(
-                    form.fields["sort"].choices, filters.sort, filters.default_sort
-                ),
                 "chips": listing.chips(),
                 "timeline": listing.timeline(),
-                "type_options": options(form.types.values(), chosen_types, listing.type_counts),
-                "topic_options": options(form.topics.values(), chosen_topics, listing.topic_counts),
+                **form_choices(form, listing),
                 "feed_link": listing.feed_link(),
                 "canonical_url": canonical_url,
                 "heading": filters_heading(self, filters),
@@ -221,7 +202,7 @@ class PublicationIndexPage(RoutablePageMixin, Page):
         form = self.filter_form(request)
         if not form.is_valid():
             errors = "\n".join(
-                f"{form.fields[name].label}: {' '.join(messages)}"
+                f"{form[name].label}: {' '.join(messages)}"
                 for name, messages in form.errors.items()
             )
             return HttpResponseBadRequest(

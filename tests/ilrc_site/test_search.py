@@ -175,3 +175,17 @@ def test_the_header_has_a_search_box_on_every_page(client, site):
     assert form["action"] == "/search/"
     assert form.select_one("label[for=site-search-q]").get_text() == "Search the site"
     assert form.select_one("#site-search-q")["name"] == "q"
+
+
+def test_promoted_pages_show_on_the_first_page_only_and_never_twice(client, home):
+    index = PublicationIndexPageFactory(parent=home)
+    guides = [PublicationPageFactory(parent=index, title=f"Asylum guide {n}") for n in range(25)]
+    SearchPromotion.objects.create(query=Query.get("asylum guide"), page=guides[3], sort_order=0)
+
+    first = results(client.get("/search/?q=asylum+guide"))
+    second = results(client.get("/search/?q=asylum+guide&page=2"))
+
+    titles = [title for _, title in first + second]
+    assert first[0] == ("Recommended · Publication", "Asylum guide 3")
+    assert len(titles) == len(set(titles)) == 25
+    assert not any(kind.startswith("Recommended") for kind, _ in second)
