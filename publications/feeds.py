@@ -44,9 +44,6 @@ class DatedItemsFeed(Feed):
             item.date, datetime.time(), tzinfo=timezone.get_current_timezone()
         )
 
-    def item_updateddate(self, item):
-        return item.last_published_at
-
     def item_categories(self, item):
         return [item.resource_type.name]
 
