@@ -5,8 +5,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from publications.feeds import LatestItemsFeed
+
 from .availability import healthz
 from .robots import robots_txt
+from .views import search
 
 # Pages that fail because the database is away answer 503, other failures 500.
 handler500 = "ilrc_site.availability.server_error"
@@ -17,6 +20,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("search/", search, name="search"),
+    path("feeds/latest/", LatestItemsFeed(), name="latest_items_feed"),
 ]
 
 if settings.DEBUG:

@@ -1,9 +1,11 @@
 """The library's pages: the dated base every listed item shares, publications, the index."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.http import HttpResponseBadRequest
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -14,13 +16,16 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from publications.blocks import BodyBlock
+from publications.forms import LibraryFilterForm
+from publications.listing import LibraryListing, form_choices, query_string
 
-from .taxonomy import PageTopic
+from .taxonomy import PageTopic, ResourceType, Topic
 
 SUMMARY_MAX_LENGTH = 800
 RELATED_FALLBACK_COUNT = 3
@@ -120,8 +125,8 @@ class DatedPage(Page):
         )
 
 
-class PublicationIndexPage(Page):
-    """The resource library at /resources/."""
+class PublicationIndexPage(RoutablePageMixin, Page):
+    """The resource library at /resources/: the filterable listing, and its feed at feed/."""
 
     intro = models.TextField(blank=True, max_length=600, help_text="Shown above the listing.")
 
@@ -136,17 +141,89 @@ class PublicationIndexPage(Page):
     class Meta:
         verbose_name = "resource library"
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["items"] = (
-            PublicationPage.objects.child_of(self)
+    def library_items(self):
+        """The live, public items of the library, with their type; never their bodies."""
+        return (
+            DatedPage.objects.child_of(self)
             .live()
             .public()
             .select_related("resource_type")
             .defer_streamfields()
-            .order_by("-date", "-pk")[:20]
         )
-        return context
+
+    def filter_form(self, request):
+        return LibraryFilterForm(
+            request.GET, types=ResourceType.objects.all(), topics=Topic.objects.all()
+        )
+
+    def listing(self, request, filters):
+        url = self.get_url(request)
+        return LibraryListing(
+            self.library_items(),
+            filters,
+            url=url,
+            feed_url=url + self.reverse_subpage("feed"),
+        )
+
+    @path("")
+    def filtered_listing(self, request):
+        form = self.filter_form(request)
+        if not form.is_valid():
+            # The page again, with each message next to its field.
+            response = self.render(request, context_overrides={"form": form, **form_choices(form)})
+            response.status_code = 400
+            return response
+
+        filters = form.filters()
+        listing = self.listing(request, filters)
+        results = listing.page(form.cleaned_data["page"])
+        canonical_url = None
+        if filters.is_indexable:
+            canonical_url = self.get_full_url(request) + query_string(
+                filters.params(page=results.number)
+            )
+        return self.render(
+            request,
+            context_overrides={
+                "form": form,
+                "results": results,
+                "pagination": listing.pagination(results),
+                "chips": listing.chips(),
+                "timeline": listing.timeline(),
+                **form_choices(form, listing),
+                "feed_link": listing.feed_link(),
+                "canonical_url": canonical_url,
+                "heading": filters_heading(self, filters),
+            },
+        )
+
+    @path("feed/")
+    def feed(self, request):
+        # Imported here: the feeds module reads the models through publications.queries.
+        from publications.feeds import LibraryFeed
+
+        form = self.filter_form(request)
+        if not form.is_valid():
+            errors = "\n".join(
+                f"{form[name].label}: {' '.join(messages)}"
+                for name, messages in form.errors.items()
+            )
+            return HttpResponseBadRequest(
+                f"This feed's filters are not valid.\n{errors}\n",
+                content_type="text/plain; charset=utf-8",
+            )
+        filters = form.filters()
+        return LibraryFeed(
+            self.listing(request, filters),
+            title=f"{filters_heading(self, filters)} | {settings.WAGTAIL_SITE_NAME}",
+            description=self.intro or f"The {settings.WAGTAIL_SITE_NAME}'s resource library.",
+        )(request)
+
+
+def filters_heading(index, filters):
+    """'Resources', or 'Resources: FAQs & Explainers, DACA' for a filtered view."""
+    names = [t.name for t in (*filters.types, *filters.topics)]
+    return f"{index.title}: {', '.join(names)}" if names else index.title
 
 
 class PublicationPage(DatedPage):
@@ -196,6 +273,14 @@ class PublicationPage(DatedPage):
 
     class Meta:
         verbose_name = "publication"
+
+    def clean(self):
+        super().clean()
+        # The library's own address for its feed (a route of PublicationIndexPage).
+        if self.slug == "feed":
+            raise ValidationError(
+                {"slug": "“feed” is the address of the library's feed; choose another slug."}
+            )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

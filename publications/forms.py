@@ -1,0 +1,243 @@
+"""The query strings people bookmark and share, validated: site search and the library's filters.
+
+Every parameter goes through a form field, so that an unknown type, an impossible
+date or a page that is not a number is a message next to the field (HTTP 400),
+never an exception.
+"""
+
+import calendar
+import datetime
+import re
+from typing import NamedTuple
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+Q_MAX_LENGTH = 200
+EARLIEST_YEAR = 1900
+
+SORT_NEWEST = "newest"
+SORT_OLDEST = "oldest"
+SORT_RELEVANCE = "relevance"
+
+# ASCII digits only: "٢٠٢٣" is not a year in a URL.
+DATE_PATTERN = re.compile(r"(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{1,2})(?:-(?P<day>[0-9]{1,2}))?)?")
+WORD = re.compile(r"\w+")
+
+
+def search_words(text):
+    """The words of a search, for the search backend: letters and digits only.
+
+    Quotes, hyphens and operators mean something to the full-text engines
+    (SQLite FTS5, PostgreSQL tsquery); passing plain words keeps any input harmless.
+    """
+    return " ".join(WORD.findall(text))
+
+
+def latest_year():
+    return timezone.localdate().year + 1
+
+
+class Period(NamedTuple):
+    """What a date filter names: a day, a month or a year, as first and last day."""
+
+    first: datetime.date
+    last: datetime.date
+    text: str  # as given, for links that keep the filter
+
+    @classmethod
+    def year(cls, year):
+        return cls(datetime.date(year, 1, 1), datetime.date(year, 12, 31), str(year))
+
+
+class PeriodField(forms.CharField):
+    """A date as YYYY-MM-DD, YYYY-MM or YYYY; a bare year or month means all of it."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        match = DATE_PATTERN.fullmatch(value)
+        if not match:
+            raise ValidationError(
+                "Enter a date as YYYY, YYYY-MM or YYYY-MM-DD, for example 2023 or 2023-06-15.",
+                code="invalid",
+            )
+        year = int(match["year"])
+        if not EARLIEST_YEAR <= year <= latest_year():
+            raise ValidationError(
+                f"Enter a year from {EARLIEST_YEAR} to {latest_year()}.", code="out_of_range"
+            )
+        try:
+            if match["day"]:
+                first = last = datetime.date(year, int(match["month"]), int(match["day"]))
+            elif match["month"]:
+                month = int(match["month"])
+                first = datetime.date(year, month, 1)
+                last = first.replace(day=calendar.monthrange(year, month)[1])
+            else:
+                return Period.year(year)
+        except ValueError:
+            raise ValidationError(f"{value} is not a real date.", code="invalid") from None
+        return Period(first, last, value)
+
+
+class SlugChoiceField(forms.MultipleChoiceField):
+    """A repeatable slug parameter (?type=a&type=b): blanks and repeats are dropped."""
+
+    def to_python(self, value):
+        slugs = [slug for slug in super().to_python(value) if slug]
+        return list(dict.fromkeys(slugs))
+
+
+class SearchForm(forms.Form):
+    """Words and a page number: the site search's parameters, and the library's too."""
+
+    q = forms.CharField(
+        label="Search words",
+        required=False,
+        max_length=Q_MAX_LENGTH,
+        error_messages={
+            "max_length": "Use at most %(limit_value)d characters (you used %(show_value)d)."
+        },
+    )
+    page = forms.IntegerField(
+        required=False,
+        min_value=1,
+        error_messages={
+            "invalid": "The page must be a whole number, such as 2.",
+            "min_value": "The page must be 1 or more.",
+        },
+    )
+
+    # Parameters that take one value; ?page=1&page=2 is an error, not a guess.
+    single_valued = ["q", "page"]
+
+    def clean_q(self):
+        q = " ".join(self.cleaned_data["q"].split())
+        if q and not search_words(q):
+            raise ValidationError("Search with words or numbers.", code="no_words")
+        return q
+
+    def clean(self):
+        cleaned_data = super().clean()
+        getlist = getattr(self.data, "getlist", None)
+        for name in self.single_valued if getlist else []:
+            if len(getlist(name)) > 1 and name not in self.errors:
+                self.add_error(name, "Give this only once.")
+        return cleaned_data
+
+    @property
+    def words(self):
+        """The words to search for (valid form only); empty when there are none."""
+        return search_words(self.cleaned_data.get("q") or "")
+
+
+class LibraryFilterForm(SearchForm):
+    """The resource library's filters: types, topics, a date range, words and a sort."""
+
+    type = SlugChoiceField(
+        label="Type",
+        required=False,
+        error_messages={"invalid_choice": "There is no type “%(value)s”. Choose from the list."},
+    )
+    topic = SlugChoiceField(
+        label="Topic",
+        required=False,
+        error_messages={"invalid_choice": "There is no topic “%(value)s”. Choose from the list."},
+    )
+    date_from = PeriodField(label="From", required=False)
+    date_to = PeriodField(label="To", required=False)
+    sort = forms.ChoiceField(
+        label="Sort by",
+        required=False,
+        choices=[
+            (SORT_NEWEST, "Newest first"),
+            (SORT_OLDEST, "Oldest first"),
+            (SORT_RELEVANCE, "Best match"),
+        ],
+        error_messages={"invalid_choice": "Sort by newest, oldest or relevance."},
+    )
+
+    single_valued = [*SearchForm.single_valued, "date_from", "date_to", "sort"]
+    field_order = ["q", "type", "topic", "date_from", "date_to", "sort", "page"]
+
+    def __init__(self, data, *, types, topics):
+        """`types` and `topics`: every ResourceType and Topic, the choices."""
+        super().__init__(data)
+        self.types = {t.slug: t for t in types}
+        self.topics = {t.slug: t for t in topics}
+        self.fields["type"].choices = [(t.slug, t.name) for t in types]
+        self.fields["topic"].choices = [(t.slug, t.name) for t in topics]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        first, last = cleaned_data.get("date_from"), cleaned_data.get("date_to")
+        if first and last and first.first > last.last:
+            # A reversed range is read the right way round, and shown so.
+            cleaned_data["date_from"], cleaned_data["date_to"] = last, first
+            self.data = self.data.copy()
+            self.data["date_from"], self.data["date_to"] = last.text, first.text
+        return cleaned_data
+
+    def filters(self):
+        """The valid form's filters, with ResourceType and Topic objects for the slugs."""
+        data = self.cleaned_data
+        words = self.words
+        sort = data["sort"] or (SORT_RELEVANCE if words else SORT_NEWEST)
+        if sort == SORT_RELEVANCE and not words:
+            sort = SORT_NEWEST  # nothing to rank by
+        return LibraryFilters(
+            q=data["q"] if words else "",
+            types=tuple(self.types[slug] for slug in data["type"]),
+            topics=tuple(self.topics[slug] for slug in data["topic"]),
+            date_from=data["date_from"],
+            date_to=data["date_to"],
+            sort=sort,
+        )
+
+
+class LibraryFilters(NamedTuple):
+    """A valid set of library filters, and the query strings that express it."""
+
+    q: str = ""
+    types: tuple = ()
+    topics: tuple = ()
+    date_from: Period | None = None
+    date_to: Period | None = None
+    sort: str = SORT_NEWEST
+
+    @property
+    def words(self):
+        return search_words(self.q)
+
+    @property
+    def default_sort(self):
+        return SORT_RELEVANCE if self.words else SORT_NEWEST
+
+    def params(self, *, page=None, keep_sort=True):
+        """These filters as (name, value) pairs, in a stable order, for a query string."""
+        pairs = [("q", self.q)] if self.q else []
+        pairs += [("type", t.slug) for t in self.types]
+        pairs += [("topic", t.slug) for t in self.topics]
+        if self.date_from:
+            pairs.append(("date_from", self.date_from.text))
+        if self.date_to:
+            pairs.append(("date_to", self.date_to.text))
+        # Relevance without words means nothing (the listing falls back to newest).
+        meaningful = self.sort != SORT_RELEVANCE or self.words
+        if keep_sort and self.sort != self.default_sort and meaningful:
+            pairs.append(("sort", self.sort))
+        if page and page > 1:
+            pairs.append(("page", page))
+        return pairs
+
+    @property
+    def is_indexable(self):
+        """Search engines index the whole library and single-type or single-topic views only."""
+        return (
+            not (self.q or self.date_from or self.date_to)
+            and self.sort == SORT_NEWEST
+            and len(self.types) + len(self.topics) <= 1
+        )

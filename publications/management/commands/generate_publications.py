@@ -1,0 +1,196 @@
+"""Bulk-create realistic publications, to measure the library at the size it will grow to.
+
+    python manage.py generate_publications --count 10000
+
+Pages are inserted a batch at a time, table by table (Django's bulk_create cannot
+insert multi-table models), with the paths, depth, numchild and URL paths that the
+page tree needs, so `manage.py fixtree` finds nothing to fix. They are published
+without revisions (editing one in the admin starts its history) and indexed for
+search in bulk at the end.
+"""
+
+import datetime
+import random
+import time
+import uuid
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backends
+
+from publications.demo import SUBJECTS, SUMMARY_PATTERNS, TITLE_PATTERNS, load_topics, sentence_case
+from publications.models import (
+    PageTopic,
+    PublicationIndexPage,
+    PublicationPage,
+    ResourceType,
+)
+from publications.models.pages import DatedPage
+
+FIRST_DATE = datetime.date(1990, 1, 1)
+QUALIFIERS = [
+    "",
+    "",
+    "in California",
+    "in Texas",
+    "in Immigration Court",
+    "for Survivors",
+    "for Youth",
+    "for Families",
+    "After the New Rule",
+    "Updated",
+]
+CONTEXT_SENTENCES = [
+    "It reflects the latest agency guidance and recent court decisions.",
+    "Partners across the country helped us write it.",
+    "It includes sample declarations, checklists and a glossary.",
+    "Read it together with our earlier resources on the same topic.",
+    "It is available in English and Spanish.",
+]
+
+
+class Command(BaseCommand):
+    help = "Bulk-create realistic publications in the resource library (for benchmarks)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--count", type=int, required=True, help="How many to create.")
+        parser.add_argument("--seed", type=int, default=2026, help="Random seed (repeatable).")
+        parser.add_argument("--batch-size", type=int, default=500)
+
+    def handle(self, *args, count, seed, batch_size, **options):
+        if count < 1:
+            raise CommandError("--count must be 1 or more.")
+        index = PublicationIndexPage.objects.first()
+        if index is None:
+            raise CommandError("There is no resource library yet: run load_demo_content first.")
+        types = {t.slug: t for t in ResourceType.objects.all()}
+        missing = set(TITLE_PATTERNS) - set(types)
+        if missing:
+            raise CommandError(f"Missing resource types: {', '.join(sorted(missing))}.")
+
+        started = time.monotonic()
+        with transaction.atomic():
+            topics = load_topics()
+            # Repeatable sample data, not secrets.
+            generator = Generator(index, types, topics, random.Random(seed))  # noqa: S311
+            for done in range(0, count, batch_size):
+                size = min(batch_size, count - done)
+                pages = insert_pages(generator.pages(size))
+                index_for_search([page.pk for page in pages])
+                if options["verbosity"] > 1:
+                    self.stdout.write(f"{done + size} of {count}")
+            Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + count)
+        if connection.vendor == "postgresql":
+            # Fresh statistics, so the planner knows how big the tables have grown
+            # without waiting for autovacuum.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Created {count} publications under {index.url_path} "
+                f"in {time.monotonic() - started:.1f} s."
+            )
+        )
+
+
+class Generator:
+    """Publications spread over every type, topic and date from 1990 to today."""
+
+    def __init__(self, index, types, topics, rng):
+        self.index = index
+        self.types = types
+        self.topics = topics
+        self.rng = rng
+        self.content_type = ContentType.objects.get_for_model(PublicationPage)
+        last = index.get_last_child()
+        self.next_step = last._get_lastpos_in_path() + 1 if last else 1
+        self.slugs = set(Page.objects.child_of(index).values_list("slug", flat=True))
+        self.days = (timezone.localdate() - FIRST_DATE).days
+        self.now = timezone.now()
+
+    def pages(self, size):
+        """`size` new PublicationPage objects, not saved, each with `new_topics`."""
+        return [self.page() for _ in range(size)]
+
+    def page(self):
+        rng = self.rng
+        topic_name = rng.choice(list(SUBJECTS))
+        subject = rng.choice(SUBJECTS[topic_name])
+        type_slug = rng.choice(list(TITLE_PATTERNS))
+        qualifier = rng.choice(QUALIFIERS)
+        title = TITLE_PATTERNS[type_slug].format(subject=f"{subject} {qualifier}".strip())
+        summary = " ".join(
+            [
+                SUMMARY_PATTERNS[type_slug].format(subject_lower=sentence_case(subject)),
+                rng.choice(CONTEXT_SENTENCES),
+            ]
+        )
+        step = self.next_step
+        self.next_step += 1
+        slug = self.unique_slug(slugify(title)[:70])
+        page = PublicationPage(
+            title=title,
+            draft_title=title,
+            slug=slug,
+            content_type=self.content_type,
+            locale_id=self.index.locale_id,
+            path=Page._get_path(self.index.path, self.index.depth + 1, step),
+            depth=self.index.depth + 1,
+            numchild=0,
+            url_path=f"{self.index.url_path}{slug}/",
+            translation_key=uuid.uuid4(),
+            live=True,
+            has_unpublished_changes=False,
+            first_published_at=self.now,
+            last_published_at=self.now,
+            date=FIRST_DATE + datetime.timedelta(days=rng.randrange(self.days + 1)),
+            resource_type=self.types[type_slug],
+            summary=summary,
+            body=[
+                {"type": "heading", "value": {"text": "What this resource covers", "level": "h2"}},
+                {
+                    "type": "paragraph",
+                    "value": f"<p>{summary}</p><p>Questions about {sentence_case(subject)}? "
+                    "Contact our technical assistance line.</p>",
+                },
+            ],
+        )
+        others = [t for name, t in self.topics.items() if name != topic_name]
+        page.new_topics = [self.topics[topic_name]] + rng.sample(others, rng.choice([0, 0, 1, 2]))
+        return page
+
+    def unique_slug(self, base):
+        slug, n = base, 1
+        while slug in self.slugs:
+            n += 1
+            slug = f"{base}-{n}"
+        self.slugs.add(slug)
+        return slug
+
+
+def insert_pages(pages):
+    """Insert `pages` (PublicationPage objects) into each of their tables, and their topics."""
+    Page.objects.bulk_create(pages)  # the base table; sets each page's id
+    for page in pages:
+        page.page_ptr_id = page.datedpage_ptr_id = page.id
+    for model in (DatedPage, PublicationPage):
+        # Each class of a multi-table model keeps its own fields in its own table.
+        model._base_manager._insert(pages, fields=model._meta.local_concrete_fields)
+    PageTopic.objects.bulk_create(
+        PageTopic(content_object_id=page.id, tag=topic)
+        for page in pages
+        for topic in page.new_topics
+    )
+    return pages
+
+
+def index_for_search(pks):
+    """Add the pages to every search backend's index in one batch, as update_index does."""
+    pages = list(PublicationPage.get_indexed_objects().filter(pk__in=pks))
+    for backend in get_search_backends():
+        backend.add_bulk(PublicationPage, pages)
