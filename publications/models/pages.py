@@ -142,9 +142,15 @@ class PublicationIndexPage(RoutablePageMixin, Page):
         verbose_name = "resource library"
 
     def library_items(self):
-        """The live, public items of the library, with their type; never their bodies."""
+        """The live, public items of the library, with their type; never their bodies.
+
+        That is every dated item of the site: the publications below this page, and the
+        stories and policy resources that live elsewhere under the same home page, so
+        that every type and topic link leads to all of its items.
+        """
+        home_path = self.path[: -self.steplen]
         return (
-            DatedPage.objects.child_of(self)
+            DatedPage.objects.filter(path__startswith=home_path)
             .live()
             .public()
             .select_related("resource_type")
