@@ -13,6 +13,8 @@ from publications.blocks import BodyBlock
 from publications.models.media import require_alt_text
 from publications.queries import latest_items
 
+from .routing import route_below
+
 
 class HomePage(Page):
     hero_heading = models.CharField(
@@ -103,6 +105,11 @@ class HomePage(Page):
         ),
     ]
     search_fields = Page.search_fields + [index.SearchField("hero_tagline")]
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        return route_below(self, request, path_components)
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [

@@ -62,7 +62,8 @@ def site_footer(context):
             {"footer": footer, "social_links": footer.social_links.all()},
         )
 
-    return mark_safe(_per_site(request, "footer", render))  # noqa: S308 (rendered template)
+    # A rendered template: the cache keeps it as the safe string it was.
+    return _per_site(request, "footer", render)
 
 
 def _json_ld(data):

@@ -210,12 +210,14 @@ class PublicationIndexPage(RoutablePageMixin, Page):
 
         form = self.filter_form(request)
         if not form.is_valid():
-            errors = "\n".join(
-                f"{form[name].label}: {' '.join(messages)}"
-                for name, messages in form.errors.items()
+            # Name the fields, not the values: nothing a visitor typed is sent back.
+            fields = ", ".join(
+                str(form[name].label) if name in form.fields else "combination"
+                for name in form.errors
             )
             return HttpResponseBadRequest(
-                f"This feed's filters are not valid.\n{errors}\n",
+                f"This feed's filters are not valid ({fields}). The library page with the "
+                "same filters shows what to change.\n",
                 content_type="text/plain; charset=utf-8",
             )
         filters = form.filters()

@@ -113,10 +113,11 @@ def test_a_program_image_without_alt_text_is_refused(program):
         program.full_clean()
 
 
-# Site, routing (6), view restrictions (3: the page, its resources, its stories), topics,
-# breadcrumb, image, resources with their types, stories, partners with their logos and
-# the logos' renditions, library link.
-PROGRAM_PAGE_QUERIES = 18
+# Site, routing (3: the home page, then the program in two, see ilrc_site/routing.py),
+# view restrictions (3: the page, its resources, its stories), topics, breadcrumb, image,
+# resources with their types, stories, partners with their logos and the logos'
+# renditions, library link.
+PROGRAM_PAGE_QUERIES = 16
 
 
 def test_partner_logos_are_decorative_beside_the_name(client, program):
