@@ -89,3 +89,16 @@ class PublicationPageFactory(wagtail_factories.PageFactory):
         # Topics and downloads live in the page's cluster until the page is saved.
         if create:
             page.save()
+
+
+def staff_user(role, username=None):
+    """A user in one of the staff groups ("Editors", "Moderators", "Administrators")."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    username = username or role.lower().rstrip("s")
+    user = get_user_model().objects.create_user(
+        username, f"{username}@example.org", "not-a-real-password", first_name=username.title()
+    )
+    user.groups.add(Group.objects.get(name=role))
+    return user
