@@ -69,7 +69,8 @@ DATE_FORMATS = [
 ]
 LIST_SEPARATOR = re.compile(r"\s*[|;]\s*")
 TEASER_WORDS = 50
-SLUG_MAX_LENGTH = 80
+# Longer titles give a slug cut at a word, short enough for a readable address.
+SLUG_MAX_LENGTH = 100
 IMPORT_COLLECTION = "Imported library"
 DEFAULT_BATCH_SIZE = 250
 
@@ -328,9 +329,9 @@ class RowParser:
                 ) from None
             _check_length("slug", value, Page._meta.get_field("slug").max_length)
             return value, True
-        slug = slugify(title)[:SLUG_MAX_LENGTH].strip("-")
+        slug = _shorten(slugify(title))
         if not slug and legacy_path:
-            slug = slugify(legacy_path)[:SLUG_MAX_LENGTH]
+            slug = _shorten(slugify(legacy_path))
         if not slug:
             raise RowError("no slug can be made from the title; add a slug column")
         return slug, False
@@ -357,6 +358,13 @@ class RowParser:
                 )
             files.append((path, _sha1(path)))
         return files
+
+
+def _shorten(slug):
+    if len(slug) <= SLUG_MAX_LENGTH:
+        return slug
+    cut = slug[: SLUG_MAX_LENGTH + 1]
+    return cut[: cut.rfind("-")] if "-" in cut else cut[:SLUG_MAX_LENGTH]
 
 
 def parse_date(value):
