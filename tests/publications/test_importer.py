@@ -311,16 +311,16 @@ def test_json_lines_import_the_same_way(index, tmp_path):
 
 
 def test_a_row_that_breaks_the_reader_fails_alone(index, monkeypatch, tmp_path):
-    from publications import importer
+    from publications.importer import rows as importer_rows
 
-    clean_body = importer.clean_body
+    clean_body = importer_rows.clean_body
 
     def fragile(html):
         if "unreadable" in html:
             raise RuntimeError("unexpected markup")
         return clean_body(html)
 
-    monkeypatch.setattr(importer, "clean_body", fragile)
+    monkeypatch.setattr(importer_rows, "clean_body", fragile)
     rows = sample_rows()[:5]
     rows[2]["body"] = "<p>An unreadable body</p>"
 
