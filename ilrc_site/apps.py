@@ -6,6 +6,7 @@ class IlrcSiteConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from . import page_cache
+        from . import page_cache, signals
 
         page_cache.connect_signals()
+        signals.connect()

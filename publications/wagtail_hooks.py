@@ -1,12 +1,19 @@
-"""The library in the admin: type and topic snippets, and a listing of publications."""
+"""The library in the admin: type and topic snippets, a listing of publications, the
+content health report and the dashboard's library panel."""
 
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.models import Page
+from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .dashboard import LibraryPanel
 from .models import PublicationPage, ResourceType, Topic
+from .reports import ContentHealthReportView
 
 
 class ResourceTypeViewSet(SnippetViewSet):
@@ -49,3 +56,42 @@ class PublicationListingViewSet(PageListingViewSet):
 @hooks.register("register_admin_viewset")
 def register_publication_listing():
     return PublicationListingViewSet("publications")
+
+
+class ContentHealthMenuItem(MenuItem):
+    def is_shown(self, request):
+        return policy_registry.get_by_type(Page).user_has_any_permission(
+            request.user, ["add", "change", "publish"]
+        )
+
+
+@hooks.register("register_admin_urls")
+def register_content_health_urls():
+    return [
+        path(
+            "reports/content-health/",
+            ContentHealthReportView.as_view(),
+            name="publications_content_health",
+        ),
+        path(
+            "reports/content-health/results/",
+            ContentHealthReportView.as_view(results_only=True),
+            name="publications_content_health_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_content_health_menu_item():
+    return ContentHealthMenuItem(
+        "Content health",
+        reverse("publications_content_health"),
+        name="content-health",
+        icon_name="warning",
+        order=50,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_library_panel(request, panels):
+    panels.append(LibraryPanel())

@@ -189,3 +189,16 @@ class StoryPageFactory(wagtail_factories.PageFactory):
     place = "Santa Ana, California"
     date = datetime.date(2023, 5, 1)
     summary = factory.LazyAttribute(lambda o: f"How {o.title} was won.")
+
+
+def staff_user(role, username=None):
+    """A user in one of the staff groups ("Editors", "Moderators", "Administrators")."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    username = username or role.lower().rstrip("s")
+    user = get_user_model().objects.create_user(
+        username, f"{username}@example.org", "not-a-real-password", first_name=username.title()
+    )
+    user.groups.add(Group.objects.get(name=role))
+    return user

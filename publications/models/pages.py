@@ -246,6 +246,13 @@ class PublicationPage(DatedPage):
         blank=True,
         help_text="Set when a published resource is substantially revised; shown as 'Updated'.",
     )
+    legacy_path = models.CharField(
+        "address on the previous site",
+        max_length=255,
+        blank=True,
+        default="",
+        help_text="Set by the importer, e.g. /node/3636; that old address redirects here.",
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -255,6 +262,7 @@ class PublicationPage(DatedPage):
     ]
     metadata_panels = DatedPage.metadata_panels + [
         FieldPanel("last_updated"),
+        FieldPanel("legacy_path", read_only=True),
         InlinePanel(
             "related_items",
             heading="Related items",
@@ -278,9 +286,18 @@ class PublicationPage(DatedPage):
 
     parent_page_types = ["publications.PublicationIndexPage"]
     subpage_types = []
+    # A copy is a new publication: the old address keeps pointing at the original.
+    exclude_fields_in_copy = ["legacy_path"]
 
     class Meta:
         verbose_name = "publication"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["legacy_path"],
+                condition=~models.Q(legacy_path=""),
+                name="unique_publication_legacy_path",
+            )
+        ]
 
     def clean(self):
         super().clean()

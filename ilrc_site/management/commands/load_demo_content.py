@@ -1,5 +1,7 @@
 from contextlib import contextmanager
 
+from django.apps import apps
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -12,6 +14,8 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from ilrc_site.demo.home import hero_image, load_home, load_home_blocks, protest_image
 from ilrc_site.demo.pages import load_standard_pages
 from ilrc_site.demo.site_chrome import load_site_chrome
+from ilrc_site.demo.users import load_demo_users
+from ilrc_site.roles import ensure_roles
 from programs.demo import load_programs
 from publications.demo import load_library
 from publications.demo_policy import load_policy_resource
@@ -39,25 +43,39 @@ def indexing_deferred():
 class Command(BaseCommand):
     help = (
         "Build the demo site from the organisation's home page content. "
-        "Safe to run again: what exists already is left as it is."
+        "Safe to run again: what exists already is left as it is. With DEBUG on, "
+        "also creates one demo user per staff role and prints how they sign in."
     )
 
-    @transaction.atomic
     def handle(self, *args, **options):
-        pages_before = Page.objects.count()
-        with indexing_deferred():
-            home = load_home()
-            load_library(home)
-            policy = load_policy_resource(home)
-            load_topic_pages(
-                home, banners={"daca": hero_image(), "immigration-enforcement": protest_image()}
-            )
-            programs = load_programs(home, images={"collective-freedom-project": protest_image()})
-            load_standard_pages(home)
-            load_home_blocks(home, featured=policy, programs=programs)
-            # Last: the navigation links to the pages loaded above.
-            load_site_chrome(home)
-        if Page.objects.count() != pages_before:
-            call_command("update_index", verbosity=0)
-            call_command("rebuild_references_index", verbosity=0, stdout=self.stdout)
+        with transaction.atomic():
+            pages_before = Page.objects.count()
+            with indexing_deferred():
+                home = load_home()
+                load_library(home)
+                policy = load_policy_resource(home)
+                load_topic_pages(
+                    home,
+                    banners={"daca": hero_image(), "immigration-enforcement": protest_image()},
+                )
+                programs = load_programs(
+                    home, images={"collective-freedom-project": protest_image()}
+                )
+                load_standard_pages(home)
+                load_home_blocks(home, featured=policy, programs=programs)
+                # Last: the navigation links to the pages loaded above.
+                load_site_chrome(home)
+            if Page.objects.count() != pages_before:
+                call_command("update_index", verbosity=0)
+                call_command("rebuild_references_index", verbosity=0, stdout=self.stdout)
+            ensure_roles(apps)
+            sign_ins = load_demo_users() if settings.DEBUG else []
         self.stdout.write(self.style.SUCCESS(f"Demo content ready: home page at {home.url}"))
+        if sign_ins:
+            self.stdout.write("Demo staff, one per role, sign in at http://127.0.0.1:8000/admin/:")
+        for username, role, password in sign_ins:
+            if password:
+                secret = f"password '{password}'"
+            else:
+                secret = f"set a password: python manage.py changepassword {username}"
+            self.stdout.write(f"  {role}: user '{username}', {secret}")
