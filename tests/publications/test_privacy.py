@@ -1,6 +1,7 @@
 """Nobody anonymous sees a draft, a scheduled page or a private page, anywhere."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -16,6 +17,16 @@ pytestmark = pytest.mark.django_db
 PUBLIC_URLS = [
     "/",
     "/resources/",
+    "/resources/?sort=oldest&type=faqs-explainers",
+    "/resources/?q=parole+detention+litigation+bonds+strategy+title",
+    "/search/?q=parole",
+    "/search/?q=detention",
+    "/search/?q=litigation",
+    "/search/?q=bonds",
+    "/search/?q=strategy",
+    "/search/?q=title",
+    "/feeds/latest/",
+    "/resources/feed/",
 ]
 
 VISIBLE = "Visible Explainer on Asylum"
@@ -85,6 +96,22 @@ def test_the_library_lists_the_visible_item(client, hidden_pages):
     # The check above means something: the same listing shows a public item.
     assert VISIBLE in client.get("/resources/").content.decode()
     assert "Current Public Title" in client.get("/resources/").content.decode()
+
+
+def test_counts_and_facets_leave_hidden_items_out(client, hidden_pages):
+    html = client.get("/resources/").content.decode()
+
+    assert "2 results" in html
+    assert re.search(r"FAQs &amp; Explainers <span class=\"facet-count\">\(2<", html)
+
+
+def test_the_sitemap_lists_no_hidden_page(client, hidden_pages):
+    xml = client.get("/sitemap.xml").content.decode()
+
+    assert f"/{hidden_pages['visible'].slug}/" in xml
+    for kind in HIDDEN:
+        if kind != "scheduled_change":  # a live page: listed under its current title
+            assert f"/{hidden_pages[kind].slug}/" not in xml, kind
 
 
 def test_latest_items_hold_only_the_public_items(hidden_pages):
