@@ -37,6 +37,18 @@ def test_visitor_sees_the_four_blocks_and_follows_a_latest_item(page, site_url):
     expect(page).to_have_url(re.compile(r"/resources/community-explainer-the-daca-final-rule"))
     expect(page.get_by_role("heading", level=1)).to_have_text(DACA_RULE)
 
+    # The PDF downloads as a PDF.
+    downloads = page.get_by_role("region", name="Downloads")
+    with page.expect_download() as download_info:
+        downloads.get_by_role("link").first.click(modifiers=["Alt"])  # Alt-click saves
+    assert download_info.value.path().read_bytes().startswith(b"%PDF-")
+
+    # A topic link leads to the library filtered by that topic.
+    page.get_by_role("region", name="Topics").get_by_role("link", name="DACA").click()
+    expect(page).to_have_url(re.compile(r"/resources/\?topic=daca$"))
+    expect(page.get_by_role("checkbox", name=re.compile(r"^DACA"))).to_be_checked()
+    expect(page.locator("article").first).to_be_visible()
+
 
 def test_visitor_filters_policy_language_by_area_and_copies_it(page, site_url):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
