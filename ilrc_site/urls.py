@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -8,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from publications.feeds import LatestItemsFeed
 
 from .availability import healthz
+from .media import media_urls
 from .robots import robots_txt
 from .views import search
 
@@ -24,10 +24,7 @@ urlpatterns = [
     path("feeds/latest/", LatestItemsFeed(), name="latest_items_feed"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+urlpatterns += media_urls()
 
 # Wagtail's page serving comes last: it matches every remaining path.
 urlpatterns += [path("", include(wagtail_urls))]
