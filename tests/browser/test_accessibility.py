@@ -17,7 +17,10 @@ AXE_OPTIONS = {
 
 @pytest.fixture
 def pages(site_url):
-    return {name: site_url + path for name, path in public_pages().items()}
+    pages = {name: site_url + path for name, path in public_pages().items()}
+    # The library again, answering bad input with its form and messages (HTTP 400).
+    pages["library, invalid"] = site_url + "/resources/?date_from=2023-13-45&type=nope"
+    return pages
 
 
 def describe(violations):

@@ -3,18 +3,20 @@
 import re
 
 import pytest
-from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
 from publications.models import PublicationIndexPage, PublicationPage
-from tests.factories import PDF_BYTES
+from tests.factories import PDF_BYTES, staff_user
 
 
 @pytest.fixture
 def editor_page(page, site_url):
-    User.objects.create_superuser("editor", "editor@example.org", "a-long-test-password")
+    # A member of the Moderators group: editors submit to Legal review, moderators publish.
+    user = staff_user("Moderators", "lawyer")
+    user.set_password("a-long-test-password")
+    user.save()
     page.goto(site_url + "/admin/login/")
-    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Username").fill("lawyer")
     page.get_by_label("Password").fill("a-long-test-password")
     page.get_by_role("button", name=re.compile("Sign in")).click()
     expect(page).to_have_url(site_url + "/admin/")
@@ -62,7 +64,11 @@ def test_editor_creates_previews_and_publishes_a_publication(editor_page, site_u
     assert publication.live
     assert [t.name for t in publication.topics.all()] == ["DACA"]
 
-    page.goto(site_url + "/resources/")
+    # First in the home page's Latest Items, and in the library under its type.
+    page.goto(site_url + "/")
+    latest = page.get_by_role("region", name="Latest Items").get_by_role("article").first
+    expect(latest.get_by_role("link", name="Comment on the Proposed Fee Rule")).to_be_visible()
+    page.goto(site_url + "/resources/?type=public-comments")
     first = page.locator("article").first
     expect(first.get_by_role("link", name="Comment on the Proposed Fee Rule")).to_be_visible()
     expect(first).to_contain_text("Public Comments / Sign-on Letters")
