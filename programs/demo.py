@@ -221,8 +221,8 @@ def add_program(index, spec, image):
         search_description=spec["intro"],
     )
     program.topics.set(Topic.objects.filter(slug__in=spec["topics"]))
-    for name, url in spec["partners"]:
-        program.partners.add(ProgramPartner(name=name, url=url))
+    for order, (name, url) in enumerate(spec["partners"]):
+        program.partners.add(ProgramPartner(name=name, url=url, sort_order=order))
     index.add_child(instance=program)
     return publish(program)
 

@@ -200,9 +200,11 @@ def load_policy_resource(home):
         body=INTRO,
     )
     page.topics.set(Topic.objects.filter(slug__in=["immigration-enforcement", "policy-advocacy"]))
-    for example in EXAMPLES:
+    # Orderables keep their order by sort_order, which only the admin's forms fill in.
+    for order, example in enumerate(EXAMPLES):
         page.examples.add(
             PolicyExample(
+                sort_order=order,
                 area=example["area"],
                 jurisdiction=example["jurisdiction"],
                 year=example["year"],

@@ -64,7 +64,9 @@ def load_topic_pages(home, banners):
             banner_image=banners.get(topic.slug),
         )
         picks = {p.slug: p for p in DatedPage.objects.filter(slug__in=spec["popular"])}
-        for slug in spec["popular"]:
-            page.popular_resources.add(page.popular_resources.model(item=picks[slug]))
+        for order, slug in enumerate(spec["popular"]):
+            page.popular_resources.add(
+                page.popular_resources.model(item=picks[slug], sort_order=order)
+            )
         home.add_child(instance=page)
         publish(page)

@@ -79,5 +79,7 @@ def load_home_blocks(home, featured, programs):
     home.featured_title = FEATURED_TITLE
     home.featured_teaser = FEATURED_TEASER
     home.featured_image = protest_image()
-    home.featured_programs = [HomeProgram(program=program) for program in programs]
+    home.featured_programs = [
+        HomeProgram(program=program, sort_order=order) for order, program in enumerate(programs)
+    ]
     return publish(home)

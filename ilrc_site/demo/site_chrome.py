@@ -35,9 +35,10 @@ def load_site_chrome(home):
     pages = {
         p.slug: p for p in Page.objects.child_of(home).filter(slug__in=dict(NAVIGATION).values())
     }
+    # sort_order keeps the links in this order (the admin's forms set it for editors).
     new_links = [
-        navigation.links.model(label=label, page=pages[slug])
-        for label, slug in NAVIGATION
+        navigation.links.model(label=label, page=pages[slug], sort_order=order)
+        for order, (label, slug) in enumerate(NAVIGATION)
         if slug in pages and pages[slug].pk not in linked
     ]
     if new_links:
@@ -48,5 +49,10 @@ def load_site_chrome(home):
     if not footer.email:
         for field, value in FOOTER.items():
             setattr(footer, field, value)
-        footer.social_links.set([footer.social_links.model(network=n, url=u) for n, u in SOCIAL])
+        footer.social_links.set(
+            [
+                footer.social_links.model(network=network, url=url, sort_order=order)
+                for order, (network, url) in enumerate(SOCIAL)
+            ]
+        )
         footer.save()

@@ -210,12 +210,7 @@ def test_legal_review_from_submission_to_changes_requested_to_approval(
 
 
 @pytest.fixture
-def load_demo_content(monkeypatch):
-    """The demo loader without its library of publications (slow, and beside the point)."""
-    monkeypatch.setattr(
-        "ilrc_site.management.commands.load_demo_content.load_library", lambda home: None
-    )
-
+def load_demo_content(db):
     def load():
         out = StringIO()
         call_command("load_demo_content", stdout=out)

@@ -55,7 +55,7 @@ class SiteChromeTests(DemoSiteTestCase):
         self.assertIn(
             '<label for="site-search-q" class="visually-hidden">Search the site</label>', html
         )
-        self.assertIn('action="/search/" method="get" role="search"', html)
+        self.assertIn('method="get" action="/search/" role="search"', html)
 
     def test_home_page_describes_the_organisation_for_search_engines(self):
         html = self.html("/")
