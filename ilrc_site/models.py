@@ -10,13 +10,14 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from publications.blocks import BodyBlock
+from publications.content_cache import CachedViewRestrictionsMixin
 from publications.models.media import require_alt_text
 from publications.queries import latest_items
 
 from .routing import route_below
 
 
-class HomePage(Page):
+class HomePage(CachedViewRestrictionsMixin, Page):
     hero_heading = models.CharField(
         max_length=120,
         default="Immigrant Legal Resource Center",
@@ -155,7 +156,7 @@ class HomeProgram(Orderable):
         return self.program.title
 
 
-class StandardPage(Page):
+class StandardPage(CachedViewRestrictionsMixin, Page):
     intro = models.TextField(
         blank=True, max_length=500, help_text="A short introduction shown under the title."
     )

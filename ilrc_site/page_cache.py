@@ -18,31 +18,18 @@ from django.utils.cache import patch_cache_control
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-GENERATION_KEY = "page-cache:generation"
+# The counter lives with the lookups it also keeps exact, in the bottom layer.
+from publications.content_cache import generation, invalidate_all
+
 CACHED_STATUS_CODES = {200, 301, 404}
 # Never cached: the admin and uploaded files (served with their own access checks).
 UNCACHED_PATH_PREFIXES = ("/admin/", "/documents/", "/media/", "/static/")
 
 
-def generation():
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
-    return value
-
-
-def invalidate_all(**kwargs):
-    """Move the content generation on: every page cached before is stale from now."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # the counter was evicted or never set
-        cache.set(GENERATION_KEY, 2, timeout=None)
-
-
 def _is_cacheable_request(request):
     return (
-        settings.PAGE_CACHE_SECONDS > 0
+        settings.CONTENT_CACHE
+        and settings.PAGE_CACHE_SECONDS > 0
         and request.method in ("GET", "HEAD")
         # Signed-in editors, previews and anyone with a session see their own pages.
         and settings.SESSION_COOKIE_NAME not in request.COOKIES

@@ -4,17 +4,61 @@ Wagtail's own routing walks down from the home page one level at a time, with tw
 queries a level (the child, then its specific type): seven queries for a story at
 /programs/<program>/<story>/. Here one query finds the deepest page whose URL is a
 prefix of the request's, and a second loads it as its specific type; that page then
-routes whatever remains of the path itself (a library feed, or a 404).
+routes whatever remains of the path itself (a library feed, or a 404). Before that,
+the request's Site and its home page come from the cache while content is unchanged.
 """
 
 from functools import reduce
 from operator import or_
 
+from django.core.exceptions import DisallowedHost
+from django.db import DatabaseError
 from django.db.models import Q
 from django.http import Http404
-from wagtail.models import Page
+from django.http.request import split_domain_port
+from wagtail.models import Page, Site
+from wagtail.models.sites import get_site_for_hostname
 
+from publications.content_cache import remember
 from publications.models import DatedPage
+
+
+class CachedSiteMiddleware:
+    """Gives Wagtail the request's Site, its home page already loaded, from the cache.
+
+    Wagtail would look the site up, then load the home page and its specific type:
+    three queries on every request for what changes only when content does (the
+    content generation keeps the cached copy exact).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            # Only hosts in ALLOWED_HOSTS get a cache entry; Django answers the rest.
+            hostname = split_domain_port(request.get_host())[0]
+        except DisallowedHost:
+            return self.get_response(request)
+        port = request.get_port()
+        try:
+            site = remember(f"site:{hostname}:{port}", lambda: site_with_home(hostname, port))
+        except DatabaseError:
+            # Left to Wagtail, which asks again where it needs the site: a page then
+            # gets the 503 page, while /healthz, which needs none, reports the outage.
+            site = None
+        if site:
+            request._wagtail_site = site  # where Site.find_for_request looks first
+        return self.get_response(request)
+
+
+def site_with_home(hostname, port):
+    try:
+        site = get_site_for_hostname(hostname, port)
+    except Site.DoesNotExist:
+        return None
+    site.root_page = site.root_page.specific
+    return site
 
 
 def route_below(home, request, path_components):

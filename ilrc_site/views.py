@@ -9,6 +9,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
+from publications.content_cache import public
 from publications.forms import SearchForm
 from publications.listing import PAGE_SIZE, pagination, query_string
 
@@ -55,7 +56,7 @@ def search_url(q, page):
 def site_pages(request):
     """The live, public pages of the request's site, of every kind."""
     site = Site.find_for_request(request)
-    pages = Page.objects.live().public()
+    pages = public(Page.objects.live())
     if site is None:
         return pages.none()
     return pages.descendant_of(site.root_page, inclusive=True)

@@ -15,6 +15,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from publications.blocks import BodyBlock
+from publications.content_cache import CachedViewRestrictionsMixin, public
 from publications.models import DatedPage, PublicationPage, ResourceType, Topic
 from publications.models.media import require_alt_text
 from publications.queries import tagged_items
@@ -22,7 +23,7 @@ from publications.queries import tagged_items
 PROGRAM_RESOURCES_COUNT = 6
 
 
-class ProgramIndexPage(Page):
+class ProgramIndexPage(CachedViewRestrictionsMixin, Page):
     """/programs/: every program, in the page tree's order."""
 
     intro = models.TextField(blank=True, max_length=600, help_text="Shown above the programs.")
@@ -41,9 +42,7 @@ class ProgramIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         # Renditions come with their images, so a cold rendition cache costs one query.
         context["programs"] = (
-            ProgramPage.objects.child_of(self)
-            .live()
-            .public()
+            public(ProgramPage.objects.child_of(self).live())
             .defer_streamfields()
             .select_related("image")
             .prefetch_related("image__renditions")
@@ -51,7 +50,7 @@ class ProgramIndexPage(Page):
         return context
 
 
-class ProgramPage(Page):
+class ProgramPage(CachedViewRestrictionsMixin, Page):
     """A project or network (IJN, NAC...): what it does, who with, and its resources."""
 
     acronym = models.CharField(max_length=20, blank=True, help_text="e.g. 'IJN'.")
@@ -115,9 +114,7 @@ class ProgramPage(Page):
             tagged_items(topics, kind=PublicationPage)[:PROGRAM_RESOURCES_COUNT] if topics else []
         )
         context["stories"] = (
-            StoryPage.objects.child_of(self)
-            .live()
-            .public()
+            public(StoryPage.objects.child_of(self).live())
             .defer_streamfields()
             .order_by("-date", "-pk")
         )

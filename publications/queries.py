@@ -1,6 +1,7 @@
 """Queries over the whole library that several pages and feeds share."""
 
 # Imported by module so that page models may use these queries too.
+from .content_cache import public
 from .models.pages import DatedPage
 from .models.taxonomy import PageTopic
 
@@ -12,7 +13,7 @@ def latest_items(limit=None, types=None):
     never loaded. The result is a queryset, so callers may slice or filter further.
     """
     items = (
-        DatedPage.objects.live().public().select_related("resource_type").order_by("-date", "-pk")
+        public(DatedPage.objects.live()).select_related("resource_type").order_by("-date", "-pk")
     )
     if types:
         items = items.filter(resource_type__in=types)
@@ -27,8 +28,7 @@ def tagged_items(topics, kind=DatedPage):
     """
     tagged = PageTopic.objects.filter(tag__in=topics).values("content_object_id")
     return (
-        kind.objects.live()
-        .public()
+        public(kind.objects.live())
         .filter(pk__in=tagged)
         .select_related("resource_type")
         .defer_streamfields()
@@ -41,6 +41,6 @@ def items_in_order(pks):
     if not pks:
         return []
     items = (
-        DatedPage.objects.live().public().filter(pk__in=pks).select_related("resource_type")
+        public(DatedPage.objects.live()).filter(pk__in=pks).select_related("resource_type")
     ).in_bulk()
     return [items[pk] for pk in pks if pk in items]

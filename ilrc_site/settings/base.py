@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "ilrc_site.page_cache.PageCacheMiddleware",
+    "ilrc_site.routing.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -151,10 +152,15 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Pages, and the lookups every page repeats, are kept only in a cache that every
+# process serving or changing content shares (publications/content_cache.py): in local
+# memory, the worker or scheduler that publishes could not clear the other workers' copies.
+CONTENT_CACHE = bool(REDIS_URL)
+
 # Anonymous visitors' pages are cached whole and cleared when content changes (see
 # ilrc_site/page_cache.py); 0 turns the cache off. Browsers and a CDN may keep a copy
 # for the shorter times below.
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 24 * 60 * 60))
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 24 * 60 * 60 if CONTENT_CACHE else 0))
 PAGE_CACHE_CDN_SECONDS = int(os.environ.get("PAGE_CACHE_CDN_SECONDS", 300))
 PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", 60))
 

@@ -27,5 +27,7 @@ STORAGES = {
 }
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# One process serves everything: its local memory is a cache shared by all it serves.
+CONTENT_CACHE = True
 # Edits show at once while developing.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 0))

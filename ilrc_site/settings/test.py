@@ -21,6 +21,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from the apps and static/ folder: no collectstatic in tests.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# One process; each test starts with an empty cache (tests/conftest.py).
+CONTENT_CACHE = True
 # Tests change the database freely (and roll it back without signals): the page cache
 # is switched on only by the tests that are about it.
 PAGE_CACHE_SECONDS = 0

@@ -3,15 +3,14 @@
 import json
 
 from django import template
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
-from ilrc_site import page_cache
 from ilrc_site.models import HomePage
 from ilrc_site.site_chrome import FooterSettings, NavigationSettings
+from publications.content_cache import remember
 from publications.models import DatedPage
 from publications.templatetags.library_tags import breadcrumb_ancestors
 
@@ -19,18 +18,10 @@ register = template.Library()
 
 
 def _per_site(request, name, compute):
-    """`compute()`'s result for this site, kept in the cache until content changes.
-
-    The header and footer are on every page; the page cache's content generation
-    (moved on by every change to them, see page_cache.py) keeps these copies exact.
-    """
+    """`compute()`'s result for this site, kept in the cache until content changes
+    (every change to the header or footer moves the content generation on)."""
     site = Site.find_for_request(request)
-    key = f"site-chrome:{page_cache.generation()}:{site.pk if site else 0}:{name}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, timeout=24 * 60 * 60)
-    return value
+    return remember(f"site-chrome:{site.pk if site else 0}:{name}", compute)
 
 
 @register.inclusion_tag("ilrc_site/includes/main_navigation.html", takes_context=True)

@@ -22,6 +22,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from publications.blocks import BodyBlock
+from publications.content_cache import CachedViewRestrictionsMixin, public, remember
 from publications.forms import LibraryFilterForm
 from publications.listing import LibraryListing, form_choices, query_string
 
@@ -31,7 +32,7 @@ SUMMARY_MAX_LENGTH = 800
 RELATED_FALLBACK_COUNT = 3
 
 
-class DatedPage(Page):
+class DatedPage(CachedViewRestrictionsMixin, Page):
     """A dated, typed item of the library: what Latest Items, feeds and listings show.
 
     Publications, program stories and policy resources all inherit these fields
@@ -115,8 +116,7 @@ class DatedPage(Page):
     def related_by_topic(self, topics, count=RELATED_FALLBACK_COUNT):
         """The newest other items sharing one of `topics` (this page's) with this one."""
         return (
-            DatedPage.objects.live()
-            .public()
+            public(DatedPage.objects.live())
             .filter(topic_items__tag__in=[topic.pk for topic in topics])
             .exclude(pk=self.pk)
             .select_related("resource_type")
@@ -125,7 +125,7 @@ class DatedPage(Page):
         )
 
 
-class PublicationIndexPage(RoutablePageMixin, Page):
+class PublicationIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """The resource library at /resources/: the filterable listing, and its feed at feed/."""
 
     intro = models.TextField(blank=True, max_length=600, help_text="Shown above the listing.")
@@ -150,16 +150,16 @@ class PublicationIndexPage(RoutablePageMixin, Page):
         """
         home_path = self.path[: -self.steplen]
         return (
-            DatedPage.objects.filter(path__startswith=home_path)
-            .live()
-            .public()
+            public(DatedPage.objects.filter(path__startswith=home_path).live())
             .select_related("resource_type")
             .defer_streamfields()
         )
 
     def filter_form(self, request):
         return LibraryFilterForm(
-            request.GET, types=ResourceType.objects.all(), topics=Topic.objects.all()
+            request.GET,
+            types=remember("resource-types", lambda: list(ResourceType.objects.all())),
+            topics=remember("topics", lambda: list(Topic.objects.all())),
         )
 
     def listing(self, request, filters):
@@ -324,8 +324,7 @@ class PublicationPage(DatedPage):
         if not order:
             return []
         pages = (
-            DatedPage.objects.live()
-            .public()
+            public(DatedPage.objects.live())
             .filter(pk__in=order)
             .select_related("resource_type")
             .in_bulk()

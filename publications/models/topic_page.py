@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from publications.content_cache import CachedViewRestrictionsMixin
 from publications.queries import items_in_order, tagged_items
 
 from .media import require_alt_text
@@ -14,7 +15,7 @@ from .pages import DatedPage
 TOPIC_LATEST_COUNT = 6
 
 
-class TopicPage(Page):
+class TopicPage(CachedViewRestrictionsMixin, Page):
     topic = models.OneToOneField(
         "publications.Topic",
         on_delete=models.PROTECT,

@@ -3,7 +3,9 @@
 from urllib.parse import urlencode
 
 from django import template
+from wagtail.models import Site
 
+from publications.content_cache import remember
 from publications.models import PublicationIndexPage
 
 register = template.Library()
@@ -13,15 +15,16 @@ register = template.Library()
 def library_url(context, **filters):
     """The resource library's URL, optionally filtered: {% library_url type=t.slug %}.
 
-    Looked up once per request, however many links a page has.
+    Looked up once per content generation and site, however many links pages have.
     """
     request = context.get("request")
-    base = getattr(request, "_library_url", None)
-    if base is None:
+
+    def find():
         index = PublicationIndexPage.objects.live().only("url_path", "path").first()
-        base = index.get_url(request) if index else ""
-        if request is not None:
-            request._library_url = base
+        return index.get_url(request) if index else ""
+
+    site = Site.find_for_request(request)
+    base = remember(f"library-url:{site.pk if site else 0}", find)
     if not base:
         return ""
     query = urlencode({k: v for k, v in filters.items() if v})
@@ -29,13 +32,17 @@ def library_url(context, **filters):
 
 
 def breadcrumb_ancestors(page):
-    """The pages above `page`, from the home page down; fetched once per page object
-    because the breadcrumb and the search-engine metadata both show them."""
-    if not hasattr(page, "_breadcrumb_ancestors"):
-        page._breadcrumb_ancestors = list(
+    """The pages above `page`, from the home page down (for the breadcrumb and the
+    search-engine metadata), fetched once per content generation."""
+
+    def fetch():
+        return list(
             page.get_ancestors().filter(depth__gt=1).only("title", "url_path", "path", "depth")
         )
-    return page._breadcrumb_ancestors
+
+    if page.pk is None:  # the preview of a page not yet saved
+        return fetch()
+    return remember(f"ancestors:{page.path}", fetch)
 
 
 @register.inclusion_tag("publications/includes/breadcrumb.html", takes_context=True)

@@ -49,3 +49,31 @@ def test_production_passes_the_deploy_checklist():
 def test_dev_admin_is_refused_outside_development():
     with pytest.raises(CommandError, match="DEBUG"):
         call_command("ensure_dev_admin")
+
+
+@pytest.mark.parametrize(
+    "redis_url, expected",
+    [
+        # Worker processes' local memories are not shared: one could never clear another's.
+        ("", "CONTENT_CACHE=False PAGE_CACHE_SECONDS=0"),
+        ("redis://127.0.0.1:6379/0", "CONTENT_CACHE=True PAGE_CACHE_SECONDS=86400"),
+    ],
+)
+def test_production_caches_pages_only_in_a_shared_cache(redis_url, expected):
+    show = (
+        "from django.conf import settings as s; "
+        "print(f'CONTENT_CACHE={s.CONTENT_CACHE} PAGE_CACHE_SECONDS={s.PAGE_CACHE_SECONDS}')"
+    )
+    result = manage(
+        "shell",
+        "-v",
+        "0",
+        "-c",
+        show,
+        SECRET_KEY="k3y-" + "x7Q!p2Lz" * 8,
+        ALLOWED_HOSTS="ilrc.example.org",
+        REDIS_URL=redis_url,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected

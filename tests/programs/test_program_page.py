@@ -113,11 +113,11 @@ def test_a_program_image_without_alt_text_is_refused(program):
         program.full_clean()
 
 
-# Site, routing (3: the home page, then the program in two, see ilrc_site/routing.py),
-# view restrictions (3: the page, its resources, its stories), topics, breadcrumb, image,
-# resources with their types, stories, partners with their logos and the logos'
-# renditions, library link.
-PROGRAM_PAGE_QUERIES = 16
+# Routing (2: the program in two, see ilrc_site/routing.py), topics, resources with their
+# types, stories, partners with their logos.
+# The site, view restrictions, types, topics, breadcrumb and library link come from the
+# cache while content is unchanged (publications/content_cache.py).
+PROGRAM_PAGE_QUERIES = 8
 
 
 def test_partner_logos_are_decorative_beside_the_name(client, program):

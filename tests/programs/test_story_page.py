@@ -72,9 +72,10 @@ def test_stories_join_latest_items_among_publications(library, story):
     assert [item.pk for item in latest_items(types=[resource_type("stories")])] == [story.pk]
 
 
-# Site, routing and the program (4: the home page, the story with its type in two, see
-# ilrc_site/routing.py, its program), view restrictions, topics, breadcrumb, library link.
-STORY_PAGE_QUERIES = 10
+# Routing (2: the story with its type, see ilrc_site/routing.py), its program, topics.
+# The site, view restrictions, types, topics, breadcrumb and library link come from the
+# cache while content is unchanged (publications/content_cache.py).
+STORY_PAGE_QUERIES = 4
 
 
 def test_query_count_is_pinned_and_does_not_grow_with_topics(client, story):

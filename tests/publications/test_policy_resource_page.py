@@ -154,9 +154,10 @@ def test_policy_areas_are_the_ones_readers_filter_by():
     ]
 
 
-# Site, routing (3: the home page, the page with its type in two), view restrictions,
-# examples with their documents, breadcrumb, library link.
-POLICY_PAGE_QUERIES = 9
+# Routing (2: the page with its type), examples with their documents.
+# The site, view restrictions, types, topics, breadcrumb and library link come from the
+# cache while content is unchanged (publications/content_cache.py).
+POLICY_PAGE_QUERIES = 3
 
 
 def test_query_count_is_pinned_and_does_not_grow_with_examples(client, policy):

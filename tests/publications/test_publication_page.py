@@ -109,10 +109,11 @@ def test_chosen_related_items_replace_the_fallback(client, index, publication, d
     assert "Public Comments / Sign-on Letters" in related
 
 
-# Site, routing (3: the home page, the publication with its type in two, see
-# ilrc_site/routing.py), view restrictions (2), topics, related items (3), breadcrumb,
-# library link, downloads. The header and footer come from the cache.
-PUBLICATION_PAGE_QUERIES = 13
+# Routing (2: the publication with its type, see ilrc_site/routing.py), topics, related
+# items (2), downloads.
+# The site, view restrictions, types, topics, breadcrumb and library link come from the
+# cache while content is unchanged (publications/content_cache.py).
+PUBLICATION_PAGE_QUERIES = 6
 
 
 def test_query_count_is_pinned_and_does_not_grow_with_topics_downloads_or_related(

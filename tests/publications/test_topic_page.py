@@ -92,10 +92,11 @@ def test_a_banner_without_alt_text_is_refused(topic_page):
         topic_page.full_clean()
 
 
-# Site, routing (4), view restrictions (3: the page, the picks, the latest items), popular
-# picks, picked items with their types, breadcrumb, banner image, topic, latest items with
-# their types, library link.
-TOPIC_PAGE_QUERIES = 15
+# Routing (2), popular picks, picked items with their types, banner image, topic, latest
+# items with their types.
+# The site, view restrictions, types, topics, breadcrumb and library link come from the
+# cache while content is unchanged (publications/content_cache.py).
+TOPIC_PAGE_QUERIES = 7
 
 
 def test_query_count_is_pinned_and_does_not_grow(client, index, topic_page, daca):

@@ -1,0 +1,86 @@
+"""The content generation, and the small lookups nearly every page repeats, kept until it moves.
+
+The content generation is a counter in the shared cache (Redis in production).
+Every change that shows on public pages moves it on: publishing, unpublishing,
+moving or deleting a page, editing a type, topic, image, document, view
+restriction or the site's navigation (ilrc_site/page_cache.py connects the
+signals). Whatever is stored under the current generation is therefore never
+stale, whether a whole page or one of the lookups below: which pages are
+restricted, the resource types and topics, the library's address. Each would
+otherwise cost a query on every request.
+"""
+
+from functools import reduce
+from operator import or_
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import F, Q
+from wagtail.models import PageViewRestriction
+
+GENERATION_KEY = "page-cache:generation"
+# Lookups outlive no generation; the timeout only frees the memory of old ones.
+LOOKUP_SECONDS = 24 * 60 * 60
+
+
+def generation():
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        value = cache.get(GENERATION_KEY, 1)
+    return value
+
+
+def invalidate_all(**kwargs):
+    """Move the content generation on: everything stored before is stale from now."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # the counter was evicted or never set
+        cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def remember(name, compute):
+    """`compute()`'s result, computed once per content generation (it must pickle).
+
+    Without a shared cache (settings.CONTENT_CACHE), computed every time.
+    """
+    if not settings.CONTENT_CACHE:
+        return compute()
+    key = f"content:{generation()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout=LOOKUP_SECONDS)
+    return value
+
+
+def view_restrictions():
+    """Every page view restriction, each with its page's tree path as `page_path`."""
+    return remember(
+        "view-restrictions",
+        lambda: list(PageViewRestriction.objects.annotate(page_path=F("page__path"))),
+    )
+
+
+def public(pages):
+    """`pages` without those that a view restriction covers (Wagtail's `.public()`,
+    with the restricted paths from the cache instead of a query)."""
+    paths = {restriction.page_path for restriction in view_restrictions()}
+    if not paths:
+        return pages
+    return pages.exclude(reduce(or_, (Q(path__startswith=path) for path in paths)))
+
+
+class CachedViewRestrictionsMixin:
+    """For page models: an unrestricted page (nearly all) learns so without a query.
+
+    Wagtail checks a page's view restrictions on every request with two queries (its
+    ancestors, then their restrictions). A page under a restriction, or an alias,
+    still gets Wagtail's own answer.
+    """
+
+    def get_view_restrictions(self):
+        covered = any(self.path.startswith(r.page_path) for r in view_restrictions())
+        if covered or self.alias_of_id:
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.none()

@@ -1,0 +1,92 @@
+"""The lookups kept per content generation (publications/content_cache.py) are never stale.
+
+The whole-page cache is off here (as in every test unless switched on): these pages
+are rendered afresh, with the site, view restrictions, types, topics, breadcrumbs and
+the library's address from the cache warmed by the requests before the change.
+"""
+
+import pytest
+from wagtail.models import PageViewRestriction, Site
+
+from ilrc_site.models import HomePage
+from tests.factories import PublicationPageFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def html(client, url, **kwargs):
+    response = client.get(url, **kwargs)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_new_view_restriction_applies_on_the_next_request(client, index):
+    page = PublicationPageFactory(parent=index, title="Memo for partners")
+    assert "Memo for partners" in html(client, "/resources/")
+    assert client.get(page.url).status_code == 200
+
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type="login")
+
+    assert "Memo for partners" not in html(client, "/resources/")
+    assert "login" in client.get(page.url)["Location"]
+
+    restriction.delete()
+
+    assert "Memo for partners" in html(client, "/resources/")
+    assert client.get(page.url).status_code == 200
+
+
+def test_a_restriction_on_a_section_covers_the_pages_below_it(client, index):
+    page = PublicationPageFactory(parent=index, title="Explainer below the library")
+    assert client.get(page.url).status_code == 200
+
+    PageViewRestriction.objects.create(page=index, restriction_type="login")
+
+    assert client.get(page.url).status_code == 302
+    assert "Explainer below the library" not in html(client, "/feeds/latest/")
+
+
+def test_a_new_topic_is_a_filter_choice_at_once(client, index):
+    assert "Farmworkers" not in html(client, "/resources/")
+    assert client.get("/resources/", {"topic": "farmworkers"}).status_code == 400
+
+    topic = TopicFactory(name="Farmworkers", slug="farmworkers")
+    PublicationPageFactory(parent=index, title="Know your rights at work", topics=[topic])
+
+    assert "Know your rights at work" in html(client, "/resources/", data={"topic": "farmworkers"})
+
+
+def test_moving_the_library_moves_its_links_and_breadcrumbs(client, index):
+    page = PublicationPageFactory(parent=index, title="Asylum basics")
+    assert 'href="/resources/?type=' in html(client, page.url)
+
+    index.slug = "library"
+    index.save_revision().publish()
+    page.refresh_from_db()
+
+    page_html = html(client, page.url)
+    assert page.url.startswith("/library/")
+    assert 'href="/library/?type=' in page_html
+    assert 'href="/library/"' in page_html  # the breadcrumb
+    assert 'href="/resources/' not in page_html
+
+
+def test_each_host_gets_its_own_site(client, home):
+    other_home = (
+        Site.objects.get()
+        .root_page.get_parent()
+        .add_child(
+            instance=HomePage(
+                title="Second site home",
+                slug="second-home",
+                hero_heading="Elsewhere",
+                hero_tagline="Hi",
+            )
+        )
+    )
+    Site.objects.create(hostname="127.0.0.1", port=80, root_page=other_home, site_name="Other")
+
+    assert "Elsewhere" in html(client, "/", HTTP_HOST="127.0.0.1")
+    assert "Elsewhere" not in html(client, "/")
+    # A host outside ALLOWED_HOSTS is refused before any site is looked up.
+    assert client.get("/", HTTP_HOST="attacker.example").status_code == 400
