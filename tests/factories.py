@@ -89,8 +89,8 @@ class PublicationPageFactory(wagtail_factories.PageFactory):
 
     @factory.post_generation
     def downloads(page, create, extracted, **kwargs):
-        for document in extracted or []:
-            page.downloads.add(page.downloads.model(document=document))
+        for sort_order, document in enumerate(extracted or []):
+            page.downloads.add(page.downloads.model(document=document, sort_order=sort_order))
 
     @classmethod
     def _after_postgeneration(cls, page, create, results=None):
@@ -114,7 +114,9 @@ class PolicyResourcePageFactory(wagtail_factories.PageFactory):
 
     @factory.post_generation
     def examples(page, create, extracted, **kwargs):
-        for example in extracted or []:
+        # In the order given, as an editor's inline panel would number them.
+        for sort_order, example in enumerate(extracted or []):
+            example.sort_order = sort_order
             page.examples.add(example)
 
     @classmethod
@@ -136,8 +138,10 @@ class TopicPageFactory(wagtail_factories.PageFactory):
 
     @factory.post_generation
     def popular(page, create, extracted, **kwargs):
-        for item in extracted or []:
-            page.popular_resources.add(page.popular_resources.model(item=item))
+        for sort_order, item in enumerate(extracted or []):
+            page.popular_resources.add(
+                page.popular_resources.model(item=item, sort_order=sort_order)
+            )
 
     @classmethod
     def _after_postgeneration(cls, page, create, results=None):
@@ -170,8 +174,8 @@ class ProgramPageFactory(wagtail_factories.PageFactory):
 
     @factory.post_generation
     def partners(page, create, extracted, **kwargs):
-        for name, url in extracted or []:
-            page.partners.add(page.partners.model(name=name, url=url))
+        for sort_order, (name, url) in enumerate(extracted or []):
+            page.partners.add(page.partners.model(name=name, url=url, sort_order=sort_order))
 
     @classmethod
     def _after_postgeneration(cls, page, create, results=None):
