@@ -19,12 +19,13 @@ from django.http.request import split_domain_port
 from wagtail.models import Page, Site
 from wagtail.models.sites import get_site_for_hostname
 
-from publications.content_cache import remember
+from publications.content_cache import one_generation, remember
 from publications.models import DatedPage
 
 
-class CachedSiteMiddleware:
-    """Gives Wagtail the request's Site, its home page already loaded, from the cache.
+class CachedLookupsMiddleware:
+    """Gives Wagtail the request's Site, its home page already loaded, from the cache,
+    and reads the content generation once for every cached lookup of the request.
 
     Wagtail would look the site up, then load the home page and its specific type:
     three queries on every request for what changes only when content does (the
@@ -35,21 +36,25 @@ class CachedSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        with one_generation():
+            self.use_cached_site(request)
+            return self.get_response(request)
+
+    def use_cached_site(self, request):
         try:
             # Only hosts in ALLOWED_HOSTS get a cache entry; Django answers the rest.
             hostname = split_domain_port(request.get_host())[0]
         except DisallowedHost:
-            return self.get_response(request)
+            return
         port = request.get_port()
         try:
             site = remember(f"site:{hostname}:{port}", lambda: site_with_home(hostname, port))
         except DatabaseError:
             # Left to Wagtail, which asks again where it needs the site: a page then
             # gets the 503 page, while /healthz, which needs none, reports the outage.
-            site = None
+            return
         if site:
             request._wagtail_site = site  # where Site.find_for_request looks first
-        return self.get_response(request)
 
 
 def site_with_home(hostname, port):

@@ -10,6 +10,8 @@ restricted, the resource types and topics, the library's address. Each would
 otherwise cost a query on every request.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import reduce
 from operator import or_
 
@@ -23,16 +25,33 @@ GENERATION_KEY = "page-cache:generation"
 LOOKUP_SECONDS = 24 * 60 * 60
 
 
+# The generation a request read when it began (see one_generation).
+_request_generation = ContextVar("content_generation", default=None)
+
+
 def generation():
-    value = cache.get(GENERATION_KEY)
+    value = _request_generation.get()
+    if value is None:
+        value = cache.get(GENERATION_KEY)
     if value is None:
         cache.add(GENERATION_KEY, 1, timeout=None)
         value = cache.get(GENERATION_KEY, 1)
     return value
 
 
+@contextmanager
+def one_generation():
+    """Read the generation once for all the lookups of a request, not once for each."""
+    token = _request_generation.set(generation())
+    try:
+        yield
+    finally:
+        _request_generation.reset(token)
+
+
 def invalidate_all(**kwargs):
     """Move the content generation on: everything stored before is stale from now."""
+    _request_generation.set(None)  # this request's own lookups too
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # the counter was evicted or never set
