@@ -7,12 +7,14 @@ documents, navigation, footer, view restrictions...), moves the counter on, so t
 very next request for any page is rendered afresh. A publication shows up on the
 home page, the library, its feeds, topic and program pages and search results at
 once; clearing them all together is both the simplest rule and the only one that
-cannot miss a page. A CDN in front is purged through Wagtail's frontend cache.
+cannot miss a page. A CDN in front is purged through Wagtail's frontend cache
+(frontend_cache.py).
 """
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.cache import patch_cache_control
 from wagtail.models import Page
@@ -34,6 +36,13 @@ def generation():
 
 def invalidate_all(**kwargs):
     """Move the content generation on: every page cached before is stale from now."""
+    _next_generation()
+    # And again once the change is committed: until then other processes still read
+    # the old content, and would cache it under the new generation.
+    transaction.on_commit(_next_generation)
+
+
+def _next_generation():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # the counter was evicted or never set
