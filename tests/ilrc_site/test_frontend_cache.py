@@ -114,14 +114,9 @@ class FrontendCachePurgeTests(DemoSiteTestCase):
 
         self.assertEqual(self.purged_by(add_link), SHARED)
 
-    def test_nothing_is_looked_up_or_purged_without_a_cdn(self):
+    def test_nothing_is_looked_up_without_a_cdn(self):
         toolkits = ResourceType.objects.get(slug="toolkits-reports")
 
-        with (
-            override_settings(WAGTAILFRONTENDCACHE={}),
-            self.captureOnCommitCallbacks() as callbacks,
-            self.assertNumQueries(1),
-        ):
-            toolkits.save()
-
-        self.assertEqual(callbacks, [])
+        with override_settings(WAGTAILFRONTENDCACHE={}), self.assertNumQueries(1):
+            with self.captureOnCommitCallbacks(execute=True):
+                toolkits.save()  # the UPDATE, and no query for addresses to purge
