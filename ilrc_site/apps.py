@@ -6,7 +6,8 @@ class IlrcSiteConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from . import page_cache, signals
+        from . import frontend_cache, page_cache, signals
 
         page_cache.connect_signals()
+        frontend_cache.connect_signals()
         signals.connect()

@@ -7,7 +7,8 @@ documents, navigation, footer, view restrictions...), moves the counter on, so t
 very next request for any page is rendered afresh. A publication shows up on the
 home page, the library, its feeds, topic and program pages and search results at
 once; clearing them all together is both the simplest rule and the only one that
-cannot miss a page. A CDN in front is purged through Wagtail's frontend cache.
+cannot miss a page. A CDN in front is purged through Wagtail's frontend cache
+(frontend_cache.py).
 """
 
 from django.apps import apps

@@ -17,6 +17,7 @@ from operator import or_
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import F, Q
 from wagtail.models import PageViewRestriction
 
@@ -52,6 +53,13 @@ def one_generation():
 def invalidate_all(**kwargs):
     """Move the content generation on: everything stored before is stale from now."""
     _request_generation.set(None)  # this request's own lookups too
+    _next_generation()
+    # And again once the change is committed: until then other processes still read
+    # the old content, and would cache it under the new generation.
+    transaction.on_commit(_next_generation)
+
+
+def _next_generation():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # the counter was evicted or never set

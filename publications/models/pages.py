@@ -141,6 +141,10 @@ class PublicationIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page)
     class Meta:
         verbose_name = "resource library"
 
+    def get_cached_paths(self):
+        # Wagtail's frontend cache purges these with the page: the listing and its feed.
+        return ["/", "/" + self.reverse_subpage("feed")]
+
     def library_items(self):
         """The live, public items of the library, with their type; never their bodies.
 

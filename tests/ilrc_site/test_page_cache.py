@@ -77,6 +77,16 @@ class PageCacheTests(DemoSiteTestCase):
 
         self.assertContains(self.get(), "Donate")
 
+    def test_pages_cached_before_a_change_is_committed_are_not_served_after(self):
+        with self.captureOnCommitCallbacks(execute=True):
+            ResourceType.objects.create(name="Webinars", slug="webinars", sort_order=9)
+            # Until the commit, other processes still read the library without the new
+            # type, and cache what they read.
+            self.get()
+            self.assertEqual(self.get()["X-Page-Cache"], "hit")
+
+        self.assertEqual(self.get()["X-Page-Cache"], "miss")
+
     def test_a_new_view_restriction_applies_at_once(self):
         page = PublicationPage.objects.live().order_by("-date").first()
         self.assertEqual(self.get(page.url).status_code, 200)

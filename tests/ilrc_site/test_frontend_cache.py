@@ -1,0 +1,122 @@
+"""A CDN in front of the site is told which addresses to forget, once per change and
+after the change is saved (see ilrc_site/frontend_cache.py)."""
+
+import datetime
+
+from django.test import override_settings
+from wagtail.contrib.frontend_cache.backends import BaseBackend
+
+from ilrc_site.site_chrome import NavigationSettings
+from programs.models import ProgramPage, StoryPage
+from publications.models import PublicationIndexPage, PublicationPage, ResourceType, Topic
+from tests.demo import DemoSiteTestCase
+from tests.factories import PublicationPageFactory
+
+SITE = "http://localhost"
+# What every change purges: each live page that is not a dated item, and the feeds
+# and sitemap. Dated items' own pages are purged only when they change themselves.
+SHARED = {
+    f"{SITE}/",
+    f"{SITE}/resources/",
+    f"{SITE}/resources/feed/",
+    f"{SITE}/feeds/latest/",
+    f"{SITE}/sitemap.xml",
+    f"{SITE}/programs/",
+    f"{SITE}/programs/immigrant-justice-network/",
+    f"{SITE}/programs/new-americans-campaign/",
+    f"{SITE}/programs/collective-freedom-project/",
+    f"{SITE}/daca/",
+    f"{SITE}/u-visa-t-visa-vawa/",
+    f"{SITE}/immigration-enforcement/",
+    f"{SITE}/about/",
+    f"{SITE}/contact/",
+}
+
+
+class RecordingBackend(BaseBackend):
+    """A CDN that notes each batch of addresses it is asked to purge."""
+
+    batches = []
+
+    def purge_batch(self, urls):
+        RecordingBackend.batches.append(set(urls))
+
+
+CDN = {"cdn": {"BACKEND": "tests.ilrc_site.test_frontend_cache.RecordingBackend"}}
+
+
+class FrontendCachePurgeTests(DemoSiteTestCase):
+    def setUp(self):
+        # For each test, not the class: loading the demo content is no change to purge.
+        self.enterContext(override_settings(WAGTAILFRONTENDCACHE=CDN))
+        RecordingBackend.batches.clear()
+
+    def purged_by(self, change):
+        """The one batch of addresses purged for `change()`, once it is committed."""
+        with self.captureOnCommitCallbacks(execute=True) as callbacks:
+            change()
+            self.assertEqual(RecordingBackend.batches, [], "purged before the change was saved")
+        self.assertTrue(callbacks)
+        self.assertEqual(len(RecordingBackend.batches), 1)
+        return RecordingBackend.batches[0]
+
+    def test_publishing_purges_the_item_and_every_page_that_lists_it(self):
+        page = PublicationPageFactory(
+            parent=PublicationIndexPage.objects.get(),
+            title="New detainer advisory",
+            date=datetime.date.today(),
+            topics=list(Topic.objects.filter(slug="immigration-enforcement")),
+            live=False,
+        )
+
+        purged = self.purged_by(lambda: page.save_revision().publish())
+
+        self.assertEqual(purged, SHARED | {page.full_url})
+
+    def test_unpublishing_purges_the_item_and_every_page_that_listed_it(self):
+        story = StoryPage.objects.live().order_by("-date").first()
+
+        purged = self.purged_by(story.unpublish)
+
+        self.assertEqual(purged, SHARED | {story.full_url})
+
+    def test_moving_purges_the_old_and_the_new_address(self):
+        story = StoryPage.objects.live().order_by("-date").first()
+        old_url = story.full_url
+        new_program = ProgramPage.objects.get(slug="immigrant-justice-network")
+
+        purged = self.purged_by(lambda: story.move(new_program, pos="last-child"))
+
+        story.refresh_from_db()
+        self.assertEqual(purged, SHARED | {old_url, story.full_url})
+
+    def test_deleting_purges_the_item_and_every_page_that_listed_it(self):
+        page = PublicationPage.objects.live().order_by("-date").first()
+        url = page.full_url
+
+        purged = self.purged_by(page.delete)
+
+        self.assertEqual(purged, SHARED | {url})
+
+    def test_a_type_or_topic_change_purges_the_pages_that_list_items(self):
+        def rename_type():
+            toolkits = ResourceType.objects.get(slug="toolkits-reports")
+            toolkits.name = "Toolkits and Reports"
+            toolkits.save()
+
+        self.assertEqual(self.purged_by(rename_type), SHARED)
+
+    def test_a_navigation_change_is_purged_once_for_the_setting_and_its_links(self):
+        def add_link():
+            navigation = NavigationSettings.objects.get()
+            navigation.links.add(navigation.links.model(label="Donate", url="https://example.org/"))
+            navigation.save()  # saves the setting, then its links: one signal each
+
+        self.assertEqual(self.purged_by(add_link), SHARED)
+
+    def test_nothing_is_looked_up_without_a_cdn(self):
+        toolkits = ResourceType.objects.get(slug="toolkits-reports")
+
+        with override_settings(WAGTAILFRONTENDCACHE={}), self.assertNumQueries(1):
+            with self.captureOnCommitCallbacks(execute=True):
+                toolkits.save()  # the UPDATE, and no query for addresses to purge
