@@ -153,8 +153,8 @@ class Gunicorn:
         self.process.wait(timeout=30)
 
 
-def wrk(url, seconds, connections, threads):
-    out = subprocess.run(  # noqa: S603
+def run_wrk(url, seconds, connections, threads):
+    return subprocess.run(  # noqa: S603
         [
             shutil.which("wrk") or "/usr/bin/wrk",
             "--latency",
@@ -168,10 +168,15 @@ def wrk(url, seconds, connections, threads):
         text=True,
         check=True,
     ).stdout
+
+
+def wrk(url, seconds, connections, threads):
+    out = run_wrk(url, seconds, connections, threads)
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     if bad:
         raise SystemExit(f"{url}: {bad[1]} error responses\n{out}")
-    percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", out, re.MULTILINE))
+    # wrk pads short units ("1.20s ") with trailing spaces.
+    percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", out, re.MULTILINE))
     return {
         "requests": int(re.search(r"(\d+) requests in", out)[1]),
         "rate": float(re.search(r"Requests/sec:\s+(\S+)", out)[1]),
@@ -190,7 +195,7 @@ def measure(server, database, args, cached):
     rows = {}
     for name, path in PAGES.items():
         url = server.base + path
-        wrk(url, args.warmup, args.connections, args.threads)
+        run_wrk(url, args.warmup, args.connections, args.threads)
         hit = fetch(url)[1] if cached else ""
         before_app = sum(cpu_seconds(pid) for pid in server.pids())
         before_db = {pid: cpu_seconds(pid) for pid in postgres_backends(database)}
