@@ -17,7 +17,7 @@ import uuid
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
+from django.db import connection, reset_queries, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
@@ -87,6 +87,8 @@ class Command(BaseCommand):
                 size = min(batch_size, count - done)
                 pages = insert_pages(generator.pages(size))
                 index_for_search([page.pk for page in pages])
+                # With DEBUG on, Django keeps each query's SQL, megabytes per batch here.
+                reset_queries()
                 if progress:
                     progress.update(done + size)
             Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + count)
