@@ -11,7 +11,8 @@ warm-up. Reported per page:
 - requests per second, and the 50th and 99th percentile latency, as wrk saw them;
 - CPU per request: the CPU time (user + system, from /proc/<pid>/stat) that the
   gunicorn master and workers used during the page's run, divided by the requests
-  wrk completed; and the same for the PostgreSQL backends connected to the database;
+  wrk completed; and the same for the PostgreSQL backends that the workers opened
+  (parallel query workers, which live for one query, are not counted);
 - SQL queries of one uncached request (Django's test client in this process, after
   two warm-up requests, as tests/query_counts.py counts them);
 - whether the cache answered (X-Page-Cache: hit) when it is on.
@@ -95,6 +96,11 @@ def postgres_backends(database):
     return found
 
 
+def server_backends(database, server):
+    """The backends of `database` opened since the server started: its workers' own."""
+    return [pid for pid in postgres_backends(database) if pid not in server.other_backends]
+
+
 def memory_kb(pid, field):
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith(field + ":"):
@@ -115,7 +121,9 @@ def fetch(url):
 
 
 class Gunicorn:
-    def __init__(self, env):
+    def __init__(self, env, database):
+        # Connections that other programs hold to the same database do not count.
+        self.other_backends = set(postgres_backends(database))
         self.port = free_port()
         self.base = f"http://{HOST}:{self.port}"
         self.process = subprocess.Popen(  # noqa: S603
@@ -198,12 +206,12 @@ def measure(server, database, args, cached):
         run_wrk(url, args.warmup, args.connections, args.threads)
         hit = fetch(url)[1] if cached else ""
         before_app = sum(cpu_seconds(pid) for pid in server.pids())
-        before_db = {pid: cpu_seconds(pid) for pid in postgres_backends(database)}
+        before_db = {pid: cpu_seconds(pid) for pid in server_backends(database, server)}
         result = wrk(url, args.seconds, args.connections, args.threads)
         app = sum(cpu_seconds(pid) for pid in server.pids()) - before_app
         # A backend that started during the run counts from zero; one that ended
         # (a connection past DATABASE_CONN_MAX_AGE) is lost, so this is a lower bound.
-        after_db = {pid: cpu_seconds(pid) for pid in postgres_backends(database)}
+        after_db = {pid: cpu_seconds(pid) for pid in server_backends(database, server)}
         db = sum(cpu - before_db.get(pid, 0.0) for pid, cpu in after_db.items())
         result["app_ms"] = app * 1000 / result["requests"]
         result["db_ms"] = db * 1000 / result["requests"]
@@ -295,7 +303,7 @@ def main():
         if cached:
             # The cache keys name the URL, not the database: start empty.
             redis.Redis.from_url(args.redis).flushdb()
-        server = Gunicorn({**base_env, **extra})
+        server = Gunicorn({**base_env, **extra}, database)
         try:
             started = load()
             rows, memory = measure(server, database, args, cached)
