@@ -18,7 +18,13 @@ pytestmark = pytest.mark.django_db
 
 
 def generate(count, **options):
+    options.setdefault("stderr", io.StringIO())
     call_command("generate_publications", count=count, stdout=io.StringIO(), **options)
+
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
 
 
 def test_creates_publications_spread_over_types_topics_and_dates(index):
@@ -60,6 +66,24 @@ def test_generated_pages_are_served_listed_searchable_and_editable(client, index
     page.title = "Edited in the admin"
     page.save_revision().publish()
     assert client.get(page.url).content.decode().count("Edited in the admin") >= 1
+
+
+def test_shows_progress_a_line_a_tenth_in_logs_and_in_place_on_a_terminal(index):
+    log = io.StringIO()
+    generate(40, batch_size=3, stderr=log)
+    lines = log.getvalue().splitlines()
+    assert len(lines) == 10
+    assert lines[0].startswith("[###") and " 6/40  15% elapsed 0:00 ETA " in lines[0]
+    assert "40/40 100%" in lines[-1]
+
+    terminal = Terminal()
+    generate(10, batch_size=4, stderr=terminal)
+    assert terminal.getvalue().count("\r") == 3
+    assert terminal.getvalue().endswith("10/10 100% elapsed 0:00 ETA 0:00\n")
+
+    quiet = io.StringIO()
+    generate(5, stderr=quiet, verbosity=0)
+    assert quiet.getvalue() == ""
 
 
 def test_the_same_seed_makes_the_same_library(index):

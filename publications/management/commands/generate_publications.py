@@ -6,7 +6,8 @@ Pages are inserted a batch at a time, table by table (Django's bulk_create canno
 insert multi-table models), with the paths, depth, numchild and URL paths that the
 page tree needs, so `manage.py fixtree` finds nothing to fix. They are published
 without revisions (editing one in the admin starts its history) and indexed for
-search in bulk at the end.
+search in bulk at the end. Progress shows on stderr (one line per tenth when stderr
+is not a terminal, for logs).
 """
 
 import datetime
@@ -16,7 +17,7 @@ import uuid
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
+from django.db import connection, reset_queries, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
@@ -60,7 +61,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--count", type=int, required=True, help="How many to create.")
         parser.add_argument("--seed", type=int, default=2026, help="Random seed (repeatable).")
-        parser.add_argument("--batch-size", type=int, default=500)
+        # Each batch is one search-index insert, after which the search backend
+        # recomputes its average title length over the whole index: few, large
+        # batches keep that from growing with the square of the library's size.
+        parser.add_argument("--batch-size", type=int, default=2000)
 
     def handle(self, *args, count, seed, batch_size, **options):
         if count < 1:
@@ -78,12 +82,15 @@ class Command(BaseCommand):
             topics = load_topics()
             # Repeatable sample data, not secrets.
             generator = Generator(index, types, topics, random.Random(seed))  # noqa: S311
+            progress = Progress(self.stderr, count) if options["verbosity"] > 0 else None
             for done in range(0, count, batch_size):
                 size = min(batch_size, count - done)
                 pages = insert_pages(generator.pages(size))
                 index_for_search([page.pk for page in pages])
-                if options["verbosity"] > 1:
-                    self.stdout.write(f"{done + size} of {count}")
+                # With DEBUG on, Django keeps each query's SQL, megabytes per batch here.
+                reset_queries()
+                if progress:
+                    progress.update(done + size)
             Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + count)
         if connection.vendor == "postgresql":
             # Fresh statistics, so the planner knows how big the tables have grown
@@ -96,6 +103,46 @@ class Command(BaseCommand):
                 f"in {time.monotonic() - started:.1f} s."
             )
         )
+
+
+class Progress:
+    """Count, percent, elapsed time and ETA: redrawn in place on a terminal, else a line a tenth."""
+
+    WIDTH = 30
+
+    def __init__(self, stream, total):
+        self.stream = stream
+        self.total = total
+        self.started = time.monotonic()
+        self.redraw = stream.isatty()
+        self.next_tenth = 1
+
+    def update(self, done):
+        if self.redraw:
+            end = "\n" if done == self.total else ""
+            self.write(f"\r{self.line(done)}", end)
+        elif done * 10 >= self.next_tenth * self.total:
+            self.write(self.line(done), "\n")
+            self.next_tenth = done * 10 // self.total + 1
+
+    def write(self, text, end):
+        # `str` as the style: Django colours whatever goes to stderr as an error.
+        self.stream.write(text, style_func=str, ending=end)
+        self.stream.flush()
+
+    def line(self, done):
+        elapsed = time.monotonic() - self.started
+        eta = elapsed / done * (self.total - done)
+        filled = self.WIDTH * done // self.total
+        bar = "#" * filled + "." * (self.WIDTH - filled)
+        return (
+            f"[{bar}] {done:,}/{self.total:,} {100 * done // self.total:3d}% "
+            f"elapsed {minutes(elapsed)} ETA {minutes(eta)}"
+        )
+
+
+def minutes(seconds):
+    return f"{int(seconds) // 60}:{int(seconds) % 60:02d}"
 
 
 class Generator:
