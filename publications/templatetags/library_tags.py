@@ -15,20 +15,28 @@ register = template.Library()
 def library_url(context, **filters):
     """The resource library's URL, optionally filtered: {% library_url type=t.slug %}.
 
-    Looked up once per content generation and site, however many links pages have.
+    Looked up once per content generation and site, and kept on the request for the
+    dozens of links a listing has.
     """
     request = context.get("request")
+    base = getattr(request, "_library_url", None)
+    if base is None:
+        base = _library_base_url(request)
+        if request is not None:
+            request._library_url = base
+    if not base:
+        return ""
+    query = urlencode({k: v for k, v in filters.items() if v})
+    return f"{base}?{query}" if query else base
 
+
+def _library_base_url(request):
     def find():
         index = PublicationIndexPage.objects.live().only("url_path", "path").first()
         return index.get_url(request) if index else ""
 
     site = Site.find_for_request(request)
-    base = remember(f"library-url:{site.pk if site else 0}", find)
-    if not base:
-        return ""
-    query = urlencode({k: v for k, v in filters.items() if v})
-    return f"{base}?{query}" if query else base
+    return remember(f"library-url:{site.pk if site else 0}", find)
 
 
 def breadcrumb_ancestors(page):
