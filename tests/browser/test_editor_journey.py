@@ -53,6 +53,10 @@ def test_editor_creates_previews_and_publishes_a_publication(editor_page, site_u
     page.get_by_role("button", name="Toggle preview").click()
     preview = page.frame_locator("#w-preview-iframe")
     expect(preview.get_by_role("heading", level=1)).to_have_text("Comment on the Proposed Fee Rule")
+    # Wagtail autosaves a new page as it is written, and the editor's address becomes the
+    # page's edit view. Publishing while that first autosave is still creating the page
+    # would try to create it a second time (same slug), which fails: wait for it.
+    expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/"), timeout=15_000)
 
     page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name="Publish").click()
