@@ -20,7 +20,6 @@ from .models.taxonomy import PageTopic
 PAGE_SIZE = 20
 
 
-
 def topic_links():
     """Each item's topics as `item.topic_links` (each link's `tag`), by name, in one query:
     cheaper to render than a taggit manager's queryset per item."""
