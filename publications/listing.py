@@ -14,6 +14,7 @@ from django.db.models import Count, Prefetch
 from django.db.models.functions import ExtractYear
 from django.http import Http404
 
+from .content_cache import remember
 from .forms import SORT_NEWEST, SORT_OLDEST, SORT_RELEVANCE, Period, search_words
 from .models.taxonomy import PageTopic
 
@@ -31,13 +32,16 @@ def topic_links():
 
 
 class LibraryListing:
-    def __init__(self, items, filters, *, url="", feed_url=""):
+    def __init__(self, items, filters, *, url="", feed_url="", cache_name=None):
         """`items`: the library's live, public items (a DatedPage queryset);
-        `filters`: valid LibraryFilters; `url`, `feed_url`: where links point."""
+        `filters`: valid LibraryFilters; `url`, `feed_url`: where links point;
+        `cache_name`: names these items in the shared cache, which then keeps the facet
+        counts until content changes (None: counted on every request)."""
         self.items = items
         self.filters = filters
         self.url = url
         self.feed_url = feed_url
+        self.cache_name = cache_name
 
     # Queries
 
@@ -94,14 +98,18 @@ class LibraryListing:
         One query gives both the type facet (which ignores the type filter) and the
         timeline (the chosen types' rows only).
         """
-        rows = (
-            self.filtered(ignore="type")
-            .order_by()
-            .annotate(year=ExtractYear("date"))
-            .values("resource_type", "year")
-            .annotate(count=Count("pk"))
-        )
-        return {(row["resource_type"], row["year"]): row["count"] for row in rows}
+
+        def count():
+            rows = (
+                self.filtered(ignore="type")
+                .order_by()
+                .annotate(year=ExtractYear("date"))
+                .values("resource_type", "year")
+                .annotate(count=Count("pk"))
+            )
+            return {(row["resource_type"], row["year"]): row["count"] for row in rows}
+
+        return self.remembered("type-year", count, ignore="types")
 
     @cached_property
     def type_counts(self):
@@ -114,13 +122,27 @@ class LibraryListing:
     @cached_property
     def topic_counts(self):
         """{Topic pk: number of results if that topic were the one chosen}."""
-        rows = (
-            PageTopic.objects.filter(content_object__in=self.filtered(ignore="topic").values("pk"))
-            .order_by()
-            .values("tag")
-            .annotate(count=Count("pk"))
-        )
-        return {row["tag"]: row["count"] for row in rows}
+
+        def count():
+            items = self.filtered(ignore="topic").values("pk")
+            rows = (
+                PageTopic.objects.filter(content_object__in=items)
+                .order_by()
+                .values("tag")
+                .annotate(count=Count("pk"))
+            )
+            return {row["tag"]: row["count"] for row in rows}
+
+        return self.remembered("topics", count, ignore="topics")
+
+    def remembered(self, name, count, *, ignore):
+        """`count()`, kept per content generation for these filters, less the one that
+        the facet `ignore`s (which therefore do not change it): the aggregates read
+        every matching item, and pages, sorts and feeds of the same filters share them."""
+        if self.cache_name is None:
+            return count()
+        params = urlencode(self.filters._replace(**{ignore: ()}).params(keep_sort=False))
+        return remember(f"{self.cache_name}:{name}:{params}", count)
 
     @cached_property
     def year_counts(self):

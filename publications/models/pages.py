@@ -173,6 +173,7 @@ class PublicationIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page)
             filters,
             url=url,
             feed_url=url + self.reverse_subpage("feed"),
+            cache_name=f"library:{self.pk}",
         )
 
     @path("")

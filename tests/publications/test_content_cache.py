@@ -90,3 +90,15 @@ def test_each_host_gets_its_own_site(client, home):
     assert "Elsewhere" not in html(client, "/")
     # A host outside ALLOWED_HOSTS is refused before any site is looked up.
     assert client.get("/", HTTP_HOST="attacker.example").status_code == 400
+
+
+def test_facet_counts_follow_a_publication_at_once(client, index):
+    PublicationPageFactory(parent=index, title="First explainer")
+    assert "1 result" in html(client, "/resources/")
+    assert "1 result" in html(client, "/resources/", data={"sort": "oldest"})
+
+    draft = PublicationPageFactory(parent=index, title="Second explainer", live=False)
+    draft.save_revision().publish()
+
+    assert "2 results" in html(client, "/resources/")
+    assert "2 results" in html(client, "/resources/", data={"sort": "oldest"})
