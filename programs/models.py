@@ -7,8 +7,6 @@ from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
     InlinePanel,
-    ObjectList,
-    TabbedInterface,
 )
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -18,6 +16,7 @@ from publications.blocks import BodyBlock
 from publications.content_cache import CachedViewRestrictionsMixin, public
 from publications.models import DatedPage, PublicationPage, ResourceType, Topic
 from publications.models.media import require_alt_text
+from publications.models.pages import dated_page_tabs
 from publications.queries import tagged_items
 
 PROGRAM_RESOURCES_COUNT = 6
@@ -161,14 +160,7 @@ class StoryPage(DatedPage):
         FieldPanel("topics"),
         FieldPanel("listing_image"),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading="Content"),
-            ObjectList(metadata_panels, heading="Metadata"),
-            ObjectList(Page.promote_panels, heading="Promote"),
-            ObjectList(Page.settings_panels, heading="Settings"),
-        ]
-    )
+    edit_handler = dated_page_tabs(content_panels, metadata_panels)
     search_fields = DatedPage.search_fields + [
         index.SearchField("place"),
         index.SearchField("body"),

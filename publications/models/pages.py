@@ -32,6 +32,18 @@ SUMMARY_MAX_LENGTH = 800
 RELATED_FALLBACK_COUNT = 3
 
 
+def dated_page_tabs(content_panels, metadata_panels):
+    """The editor's tabs for a dated item: its content, then its date, type and topics."""
+    return TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(metadata_panels, heading="Metadata"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
+
+
 class DatedPage(CachedViewRestrictionsMixin, Page):
     """A dated, typed item of the library: what Latest Items, feeds and listings show.
 
@@ -274,14 +286,7 @@ class PublicationPage(DatedPage):
             help_text="Leave empty to show the newest items that share a topic.",
         ),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading="Content"),
-            ObjectList(metadata_panels, heading="Metadata"),
-            ObjectList(Page.promote_panels, heading="Promote"),
-            ObjectList(Page.settings_panels, heading="Settings"),
-        ]
-    )
+    edit_handler = dated_page_tabs(content_panels, metadata_panels)
 
     search_fields = DatedPage.search_fields + [
         index.SearchField("body"),

@@ -12,8 +12,6 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
 )
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
@@ -21,7 +19,7 @@ from wagtail.search import index
 
 from publications.blocks import BodyBlock
 
-from .pages import DatedPage
+from .pages import DatedPage, dated_page_tabs
 
 # The slugs are the `area` filter in URLs: changing one breaks links to it.
 POLICY_AREAS = [
@@ -61,14 +59,7 @@ class PolicyResourcePage(DatedPage):
         InlinePanel("examples", heading="Policy language examples", label="Example"),
     ]
     metadata_panels = DatedPage.metadata_panels
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading="Content"),
-            ObjectList(metadata_panels, heading="Metadata"),
-            ObjectList(Page.promote_panels, heading="Promote"),
-            ObjectList(Page.settings_panels, heading="Settings"),
-        ]
-    )
+    edit_handler = dated_page_tabs(content_panels, metadata_panels)
 
     search_fields = DatedPage.search_fields + [
         index.SearchField("body"),
