@@ -7,6 +7,7 @@ from ilrc_site.models import HomePage, StandardPage
 from programs.demo import PROGRAMS
 from programs.models import ProgramPage, StoryPage
 from publications.models import PolicyResourcePage, TopicPage
+from tests.public_urls import public_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -74,3 +75,12 @@ def test_demo_has_the_programs_stories_topics_policy_and_standard_pages(client, 
     for page in Page.objects.live().filter(depth__gt=1).specific():
         response = client.get(page.url)
         assert response.status_code == 200, page.url
+
+
+def test_no_page_shows_template_syntax(client, demo_site):
+    # A Django comment ({# ... #}) only works on one line: one spread over two lines is
+    # sent to readers as text, with any tag in it run.
+    for name, path in public_pages().items():
+        text = client.get(path).content.decode()
+        for syntax in ("{#", "#}", "{%", "%}", "{{", "}}"):
+            assert syntax not in text, f"{name} ({path}) shows {syntax!r}"
