@@ -10,7 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from publications.blocks import BodyBlock
-from publications.content_cache import CachedViewRestrictionsMixin
+from publications.content_cache import CachedViewRestrictionsMixin, remember_live
 from publications.models.media import require_alt_text
 from publications.queries import latest_items
 
@@ -131,17 +131,20 @@ class HomePage(CachedViewRestrictionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        featured = self.featured_page
-        context["featured"] = featured if featured and featured.live else None
-        # Read through the page's cluster, so that previews show unsaved changes too.
-        context["programs"] = [
-            choice.program
-            for choice in self.featured_programs.select_related("program")
-            if choice.program.live
-        ]
-        types = list(self.latest_types.all())
-        context["latest"] = latest_items(limit=self.latest_count, types=types)
+        context.update(remember_live(request, f"home:{self.pk}:listed", self.listed))
         return context
+
+    def listed(self):
+        """The featured page (while it is live), the programs and the Latest Items."""
+        featured = self.featured_page
+        # Read through the page's cluster, so that previews show unsaved changes too.
+        programs = self.featured_programs.select_related("program")
+        types = list(self.latest_types.all())
+        return {
+            "featured": featured if featured and featured.live else None,
+            "programs": [choice.program for choice in programs if choice.program.live],
+            "latest": list(latest_items(limit=self.latest_count, types=types)),
+        }
 
 
 class HomeProgram(Orderable):

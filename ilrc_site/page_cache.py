@@ -88,6 +88,9 @@ INVALIDATING_MODELS = [
     "publications.ResourceType",
     "publications.Topic",
     "publications.SiteImage",
+    # Pages are kept with their images' renditions (ilrc_site/routing.py): a new one
+    # (an image shown in a new size) must reach them.
+    "publications.SiteRendition",
     "wagtaildocs.Document",
     "wagtailcore.Site",
     "wagtailcore.PageViewRestriction",

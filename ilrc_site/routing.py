@@ -4,8 +4,9 @@ Wagtail's own routing walks down from the home page one level at a time, with tw
 queries a level (the child, then its specific type): seven queries for a story at
 /programs/<program>/<story>/. Here one query finds the deepest page whose URL is a
 prefix of the request's, and a second loads it as its specific type; that page then
-routes whatever remains of the path itself (a library feed, or a 404). Before that,
-the request's Site and its home page come from the cache while content is unchanged.
+routes whatever remains of the path itself (a library feed, or a 404). The page found
+for a path, like the request's Site and its home page, comes from the cache while
+content is unchanged.
 """
 
 from functools import reduce
@@ -16,6 +17,7 @@ from django.db import DatabaseError
 from django.db.models import Q
 from django.http import Http404
 from django.http.request import split_domain_port
+from wagtail.images.models import AbstractImage
 from wagtail.models import Page, Site
 from wagtail.models.sites import get_site_for_hostname
 
@@ -62,11 +64,44 @@ def site_with_home(hostname, port):
         site = get_site_for_hostname(hostname, port)
     except Site.DoesNotExist:
         return None
-    site.root_page = site.root_page.specific
+    site.root_page = specific_page(site.root_page)
     return site
 
 
+def specific_page(page):
+    """`page` as its specific type, with what its template shows beside it: the resource
+    type of a dated item, and its chosen images with their renditions, so that rendering
+    it costs no query or cache read per image."""
+    model = page.specific_class
+    pages = model.objects.all()
+    if issubclass(model, DatedPage):
+        pages = pages.select_related("resource_type")
+    images = [
+        field.name
+        for field in model._meta.concrete_fields
+        if field.many_to_one and issubclass(field.related_model, AbstractImage)
+    ]
+    if images:
+        pages = pages.select_related(*images).prefetch_related(
+            *(f"{name}__renditions" for name in images)
+        )
+    return pages.get(pk=page.pk)
+
+
 def route_below(home, request, path_components):
+    # The page found is kept while content is unchanged: most requests then need no query.
+    page = remember(
+        f"route:{home.pk}:{'/'.join(path_components)}",
+        lambda: deepest_page(home, path_components),
+    )
+    if page is None:
+        raise Http404
+    return page.route(request, path_components[page.depth - home.depth :])
+
+
+def deepest_page(home, path_components):
+    """The deepest page below `home` whose URL is a prefix of the path, as its specific
+    type (see specific_page); None if there is none."""
     prefixes = [
         (home.depth + n, home.url_path + "/".join(path_components[:n]) + "/")
         for n in range(1, len(path_components) + 1)
@@ -82,11 +117,4 @@ def route_below(home, request, path_components):
         )
     ).only("pk", "depth", "content_type")
     deepest = max(matches, key=lambda page: page.depth, default=None)
-    if deepest is None:
-        raise Http404
-    model = deepest.specific_class
-    pages = model.objects.all()
-    if issubclass(model, DatedPage):
-        pages = pages.select_related("resource_type")
-    page = pages.get(pk=deepest.pk)
-    return page.route(request, path_components[deepest.depth - home.depth :])
+    return specific_page(deepest) if deepest else None

@@ -81,6 +81,35 @@ def remember(name, compute):
     return value
 
 
+def remember_live(request, name, compute):
+    """`remember` for what a page shows of the live site; a preview, which shows unsaved
+    changes, computes it afresh."""
+    if getattr(request, "is_preview", False):
+        return compute()
+    return remember(name, compute)
+
+
+def remember_many(names, compute_missing):
+    """{name: value} for every one of `names`, as `remember` keeps them, in one round trip.
+
+    `compute_missing(missing_names)` returns {name: value} for the names not kept yet.
+    """
+    names = list(names)
+    if not settings.CONTENT_CACHE:
+        return compute_missing(names)
+    prefix = f"content:{generation()}:"
+    found = cache.get_many([prefix + name for name in names])
+    values = {name: found[prefix + name] for name in names if prefix + name in found}
+    missing = [name for name in names if name not in values]
+    if missing:
+        computed = compute_missing(missing)
+        cache.set_many(
+            {prefix + name: value for name, value in computed.items()}, timeout=LOOKUP_SECONDS
+        )
+        values.update(computed)
+    return values
+
+
 def view_restrictions():
     """Every page view restriction, each with its page's tree path as `page_path`."""
     return remember(

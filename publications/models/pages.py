@@ -22,7 +22,12 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from publications.blocks import BodyBlock
-from publications.content_cache import CachedViewRestrictionsMixin, public, remember
+from publications.content_cache import (
+    CachedViewRestrictionsMixin,
+    public,
+    remember,
+    remember_live,
+)
 from publications.forms import LibraryFilterForm
 from publications.listing import LibraryListing, form_choices, query_string
 
@@ -318,14 +323,18 @@ class PublicationPage(DatedPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context.update(remember_live(request, f"publication:{self.pk}:around", self.around_body))
+        return context
+
+    def around_body(self):
+        """The topics, downloads and related items shown around the body."""
         # Read through the page's cluster, so that previews show unsaved changes too.
         topics = list(self.topics.all())
-        context["topics"] = topics
-        context["downloads"] = self.downloads.select_related("document")
-        context["related_items"] = self.chosen_related_items() or list(
-            self.related_by_topic(topics)
-        )
-        return context
+        return {
+            "topics": topics,
+            "downloads": list(self.downloads.select_related("document")),
+            "related_items": self.chosen_related_items() or list(self.related_by_topic(topics)),
+        }
 
     def chosen_related_items(self):
         """The live, public items editors chose, in their order (unsaved ones in previews too)."""

@@ -1,12 +1,14 @@
-"""Template tags every app's templates share: links into the library, breadcrumbs."""
+"""Template tags every app's templates share: links into the library, item cards, breadcrumbs."""
 
 from urllib.parse import urlencode
 
 from django import template
+from django.db.models import Prefetch, prefetch_related_objects
+from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
-from publications.content_cache import remember
-from publications.models import PublicationIndexPage
+from publications.content_cache import remember, remember_many
+from publications.models import PageTopic, PublicationIndexPage
 
 register = template.Library()
 
@@ -37,6 +39,55 @@ def _library_base_url(request):
 
     site = Site.find_for_request(request)
     return remember(f"library-url:{site.pk if site else 0}", find)
+
+
+CARD_TEMPLATE = "publications/includes/item_card.html"
+
+
+def topic_links():
+    """Each item's topics as `item.topic_links` (each link's `tag`), by name, in one query:
+    cheaper to render than a taggit manager's queryset per item."""
+    return Prefetch(
+        "topic_items",
+        queryset=PageTopic.objects.select_related("tag").order_by("tag__name"),
+        to_attr="topic_links",
+    )
+
+
+@register.simple_tag(takes_context=True)
+def item_cards(context, items, heading_level=3, show_topics=False, full_summary=False):
+    """The cards of `items` (live dated items), each rendered once per content generation.
+
+    A card shows only what publishing, or editing a type or topic, changes, so it is
+    kept rendered until content changes: listings, the home page, topic, program and
+    publication pages share them, and a page of twenty cards is one cache read. Topics
+    are fetched only for the cards rendered afresh.
+    """
+    request = context.get("request")
+    items = list(items)
+    site = Site.find_for_request(request)
+    variant = f"{site.pk if site else 0}:{heading_level}:{show_topics:d}{full_summary:d}"
+    names = [f"card:{variant}:{item.pk}" for item in items]
+    by_name = dict(zip(names, items, strict=True))
+
+    def render(names):
+        missing = [by_name[name] for name in names]
+        if show_topics:
+            prefetch_related_objects(missing, topic_links())
+        card = context.template.engine.get_template(CARD_TEMPLATE)
+        options = {
+            "request": request,
+            "heading_level": heading_level,
+            "show_topics": show_topics,
+            "full_summary": full_summary,
+        }
+        return {
+            name: card.render(context.new({**options, "item": by_name[name]})) for name in names
+        }
+
+    cards = remember_many(by_name, render)
+    # Each card was rendered (and escaped) by the template above.
+    return mark_safe("".join(cards[name] for name in names))  # noqa: S308  # nosec B308 B703
 
 
 def breadcrumb_ancestors(page):

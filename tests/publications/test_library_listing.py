@@ -9,7 +9,7 @@ from wagtail.models import PageViewRestriction
 
 from publications.listing import PAGE_SIZE, pagination
 from tests.factories import PublicationPageFactory, TopicFactory, resource_type
-from tests.query_counts import count_queries
+from tests.query_counts import QueryCounts, count_queries
 
 from .library import facet_counts, links, result_count, soup, titles
 
@@ -395,12 +395,11 @@ def test_the_listing_advertises_and_links_to_the_feed_of_its_filters(client, lib
     assert links(response, ".feed-link a") == [feed]
 
 
-# Routing (2: the library found and loaded, see ilrc_site/routing.py), the page of results
-# and their topics. The facet counts (by type and year, by topic), the site, view
-# restrictions, the form's types and topics, the breadcrumb and the library's URL come
-# from the cache while content is unchanged (publications/content_cache.py); the first
-# request after a change runs the two facet aggregates too.
-LISTING_QUERIES = 4
+# Warm: the page of results. The library (found by routing), the facet counts (by type and
+# year, by topic), the cards, the site, view restrictions, the form's types and topics,
+# the breadcrumb and the library's URL come from the cache while content is unchanged
+# (publications/content_cache.py). Cold: those too, the cards' topics in one query.
+LISTING_QUERIES = QueryCounts(cold=18, warm=1)
 
 
 @pytest.mark.parametrize(
@@ -432,5 +431,6 @@ def test_the_listing_query_count_does_not_grow(client, index, query):
 
 
 def test_invalid_filters_cost_no_more_than_the_form(client, index):
-    # Routing only: everything else the form and page need comes from the cache.
-    assert count_queries(client, "/resources/", {"type": "nope"}, status=400) == 2
+    # Warm: none; everything the form and page need comes from the cache.
+    counts = count_queries(client, "/resources/", {"type": "nope"}, status=400)
+    assert counts == QueryCounts(cold=13, warm=0)
