@@ -157,3 +157,19 @@ def test_the_best_match_still_comes_first(client, large_library):
         "Sanctuary policies in Texas",
         "Jails",
     ]
+
+
+# Outside a test's transaction, as when run from the command line: VACUUM can run.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_generated_library_is_left_vacuumed_as_autovacuum_would(index):
+    call_command("generate_publications", count=50, stdout=io.StringIO(), stderr=io.StringIO())
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relname, relpages, relallvisible FROM pg_class WHERE relname = ANY(%s)",
+            [["wagtailsearch_indexentry", "publications_datedpage", "wagtailcore_page"]],
+        )
+        tables = cursor.fetchall()
+    # Only VACUUM marks pages all-visible, which index scans and the planner rely on.
+    assert len(tables) == 3
+    assert all(0 < visible == pages for _, pages, visible in tables), tables
