@@ -1,10 +1,15 @@
 """Words on PostgreSQL: full-text search with English stemming, in the library and site-wide."""
 
+import io
+
 import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.factories import PublicationPageFactory, resource_type
 
-from .library import titles
+from .library import soup, titles
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
@@ -72,3 +77,99 @@ def test_the_search_index_has_a_gin_index_for_title_and_body(db):
         )
         (definition,) = cursor.fetchone()
     assert "USING gin (((title || body)))" in definition
+
+
+GIN_INDEX = "publications_indexentry_title_body_gin"
+# Wagtail joins index entries to pages on `object_id = (page id)::varchar(50)`.
+JOIN_INDEXES = {
+    "publications_datedpage_id_varchar": "publications_datedpage",
+    "publications_page_id_varchar": "wagtailcore_page",
+}
+
+
+def test_new_entries_go_straight_into_the_title_and_body_index(db):
+    # In GIN's pending list (fastupdate, the default), entries loaded in bulk made the
+    # planner read the whole search index until the next VACUUM.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reloptions FROM pg_class WHERE relname = %s", [GIN_INDEX])
+        (options,) = cursor.fetchone()
+    assert options == ["fastupdate=off"]
+
+
+def test_pages_have_an_index_on_the_id_as_the_search_backend_casts_it(db):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname, tablename, indexdef FROM pg_indexes WHERE indexname = ANY(%s)",
+            [list(JOIN_INDEXES)],
+        )
+        rows = cursor.fetchall()
+    assert {name: table for name, table, _ in rows} == JOIN_INDEXES
+    assert all("::character varying(50)))" in definition for _, _, definition in rows)
+
+
+def search_plans(client, path, words):
+    """PostgreSQL's plans for the queries of a request for `words` that match words."""
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path, {"q": words}).status_code == 200
+    plans = []
+    with connection.cursor() as cursor:
+        for query in captured.captured_queries:
+            if "wagtailsearch_indexentry" in query["sql"]:
+                cursor.execute(f"EXPLAIN {query['sql']}")
+                plans.append("\n".join(row[0] for row in cursor.fetchall()))
+    return plans
+
+
+@pytest.fixture
+def large_library(index):
+    call_command("generate_publications", count=500, stdout=io.StringIO(), stderr=io.StringIO())
+    for title in ("Sanctuary policies", "Sanctuary policies in Texas", "County jails"):
+        PublicationPageFactory(parent=index, title=title, summary="A policy brief.")
+    # Tests run in a transaction, where generate_publications can only ANALYZE.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE publications_datedpage, wagtailcore_page")
+    return index
+
+
+def test_a_rare_word_looks_up_its_few_pages_instead_of_reading_every_page(client, large_library):
+    library = search_plans(client, "/resources/", "sanctuary")
+    site = search_plans(client, "/search/", "sanctuary")
+
+    # The two facets and the page of results; the count and the page of results.
+    assert len(library) == 3 and len(site) == 2
+    assert all("publications_datedpage_id_varchar" in plan for plan in library)
+    assert all("publications_page_id_varchar" in plan for plan in site)
+
+
+def test_the_best_match_still_comes_first(client, large_library):
+    PublicationPageFactory(
+        parent=large_library, title="Jails", summary="Sanctuary policies and county jails."
+    )
+
+    assert titles(client.get("/resources/", {"q": "sanctuary policies"})) == [
+        "Sanctuary policies",
+        "Sanctuary policies in Texas",
+        "Jails",
+    ]
+    site = soup(client.get("/search/", {"q": "sanctuary policies"}))
+    assert [h.get_text(strip=True) for h in site.select(".result-title")] == [
+        "Sanctuary policies",
+        "Sanctuary policies in Texas",
+        "Jails",
+    ]
+
+
+# Outside a test's transaction, as when run from the command line: VACUUM can run.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_generated_library_is_left_vacuumed_as_autovacuum_would(index):
+    call_command("generate_publications", count=50, stdout=io.StringIO(), stderr=io.StringIO())
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relname, relpages, relallvisible FROM pg_class WHERE relname = ANY(%s)",
+            [["wagtailsearch_indexentry", "publications_datedpage", "wagtailcore_page"]],
+        )
+        tables = cursor.fetchall()
+    # Only VACUUM marks pages all-visible, which index scans and the planner rely on.
+    assert len(tables) == 3
+    assert all(0 < visible == pages for _, pages, visible in tables), tables

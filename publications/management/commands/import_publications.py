@@ -2,7 +2,12 @@ import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.documents import get_document_model
+from wagtail.models import Page
+from wagtail.search.models import IndexEntry
 
+from publications.bulk_load import vacuum_analyze
 from publications.importer import (
     COLUMNS,
     DEFAULT_BATCH_SIZE,
@@ -13,7 +18,13 @@ from publications.importer import (
     read_rows,
     unknown_columns,
 )
-from publications.models import PublicationIndexPage
+from publications.models import (
+    DatedPage,
+    PageTopic,
+    PublicationDownload,
+    PublicationIndexPage,
+    PublicationPage,
+)
 
 
 class Command(BaseCommand):
@@ -83,6 +94,19 @@ class Command(BaseCommand):
             progress.clear()
 
         result = importer.result
+        if not dry_run and stopped is None and (result.created or result.updated):
+            # Each batch indexed its pages for search in bulk: vacuum and analyze what
+            # the library's pages and searches read rather than wait for autovacuum.
+            vacuum_analyze(
+                Page,
+                DatedPage,
+                PublicationPage,
+                PageTopic,
+                PublicationDownload,
+                get_document_model(),
+                Redirect,
+                IndexEntry,
+            )
         elapsed = time.monotonic() - started
         rate = result.rows / elapsed if elapsed else 0
         verb = "Checked" if dry_run else "Imported"
