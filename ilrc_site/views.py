@@ -1,5 +1,7 @@
 """Site-wide search at /search/: every live, public page of the site, promoted results first."""
 
+from urllib.parse import quote
+
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Q
 from django.http import Http404
@@ -9,7 +11,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
-from publications.content_cache import public
+from publications.content_cache import public, remember
 from publications.forms import SearchForm
 from publications.listing import PAGE_SIZE, pagination, query_string
 
@@ -35,8 +37,14 @@ def search(request):
         .defer_streamfields()
         .search(form.words, operator="and")
     )
+    paginator = Paginator(results, PAGE_SIZE)
+    # The number of matches, counted once per content generation: every page of results
+    # of the same words shares it.
+    site = Site.find_for_request(request)
+    words = quote(form.words)
+    paginator.count = remember(f"search-count:{site.pk if site else 0}:{words}", results.count)
     try:
-        page = Paginator(results, PAGE_SIZE).page(form.cleaned_data["page"] or 1)
+        page = paginator.page(form.cleaned_data["page"] or 1)
     except EmptyPage:
         raise Http404("There is no such page of results.") from None
     context.update(
