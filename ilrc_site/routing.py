@@ -11,6 +11,7 @@ content is unchanged.
 
 from functools import reduce
 from operator import or_
+from urllib.parse import quote
 
 from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError
@@ -91,7 +92,7 @@ def specific_page(page):
 def route_below(home, request, path_components):
     # The page found is kept while content is unchanged: most requests then need no query.
     page = remember(
-        f"route:{home.pk}:{'/'.join(path_components)}",
+        f"route:{home.pk}:{quote('/'.join(path_components))}",
         lambda: deepest_page(home, path_components),
     )
     if page is None:

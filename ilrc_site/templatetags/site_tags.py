@@ -57,6 +57,25 @@ def site_footer(context):
     return _per_site(request, "footer", render)
 
 
+@register.simple_tag
+def share_metadata(page):
+    """What describes `page` to search engines and where it is shared: its description,
+    title, image, and whether it is an article (a dated item).
+
+    Each kind of page has some of these fields: looked up here, since a template looking
+    up a field that a page lacks pays for a list of all the page's attributes.
+    """
+    return {
+        "description": page.search_description
+        or getattr(page, "summary", "")
+        or getattr(page, "intro", "")
+        or getattr(page, "hero_tagline", ""),
+        "title": page.seo_title or getattr(page, "hero_heading", "") or page.title,
+        "image": getattr(page, "listing_image", None) or getattr(page, "hero_image", None),
+        "is_article": isinstance(page, DatedPage),
+    }
+
+
 def _json_ld(data):
     # Escape the characters that could end the script element early, as json_script does.
     text = json.dumps(data, ensure_ascii=False)
