@@ -11,10 +11,14 @@ warm-up. Reported per page:
 - requests per second, and the 50th and 99th percentile latency, as wrk saw them;
 - CPU per request: the CPU time (user + system, from /proc/<pid>/stat) that the
   gunicorn master and workers used during the page's run, divided by the requests
-  wrk completed; and the same for the PostgreSQL backends that the workers opened
-  (parallel query workers, which live for one query, are not counted);
+  wrk completed; and the same for the PostgreSQL backends that the workers opened,
+  with PostgreSQL's processes that ended during the run (parallel query workers, which
+  live for one query), as the postmaster that reaps them accounts for them;
 - SQL queries of one uncached request (Django's test client in this process, after
   two warm-up requests, as tests/query_counts.py counts them);
+- in this process, the first request after a content change (each lookup that the
+  shared cache keeps made afresh): its queries and its CPU time (the median of 30
+  requests for this process, the mean for its PostgreSQL backend);
 - whether the cache answered (X-Page-Cache: hit) when it is on.
 
 Then the workers' resident memory (VmRSS now, VmHWM the peak). CPU per request is
@@ -28,6 +32,7 @@ import re
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import time
@@ -69,6 +74,16 @@ def cpu_seconds(pid):
     except FileNotFoundError:
         return 0.0
     return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # fields 14 and 15 of stat
+
+
+def exited_children_seconds(pid):
+    """cutime + cstime: the CPU time of `pid`'s children that have exited and been reaped."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[13]) + int(fields[14])) / CLOCK_TICKS  # fields 16 and 17 of stat
+
+
+def parent(pid):
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
 
 
 def children(pid):
@@ -199,20 +214,23 @@ def milliseconds(text):
     return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
 
 
-def measure(server, database, args, cached):
+def measure(server, database, args, pages, cached):
     rows = {}
-    for name, path in PAGES.items():
+    for name, path in pages.items():
         url = server.base + path
         run_wrk(url, args.warmup, args.connections, args.threads)
         hit = fetch(url)[1] if cached else ""
         before_app = sum(cpu_seconds(pid) for pid in server.pids())
         before_db = {pid: cpu_seconds(pid) for pid in server_backends(database, server)}
+        # PostgreSQL's parallel query workers live for one query: their CPU time is
+        # counted as the postmaster's, the parent that reaps them.
+        postmaster = parent(postgres_backends(database)[0])
+        before_reaped = exited_children_seconds(postmaster)
         result = wrk(url, args.seconds, args.connections, args.threads)
         app = sum(cpu_seconds(pid) for pid in server.pids()) - before_app
-        # A backend that started during the run counts from zero; one that ended
-        # (a connection past DATABASE_CONN_MAX_AGE) is lost, so this is a lower bound.
         after_db = {pid: cpu_seconds(pid) for pid in server_backends(database, server)}
         db = sum(cpu - before_db.get(pid, 0.0) for pid, cpu in after_db.items())
+        db += exited_children_seconds(postmaster) - before_reaped
         result["app_ms"] = app * 1000 / result["requests"]
         result["db_ms"] = db * 1000 / result["requests"]
         result["hit"] = hit
@@ -225,9 +243,11 @@ def measure(server, database, args, cached):
     return rows, memory
 
 
-def count_queries(redis_url):
-    """SQL queries of a warm, uncached request for each page (Django's test client), with
-    the shared cache that production has (it keeps the lookups every page repeats)."""
+def in_process(redis_url, pages, repeats=30):
+    """Per page, with Django's test client and the shared cache that production has:
+    SQL queries of the first request after a content change (every cached lookup made
+    afresh) and of a later one, and the CPU of that first request (this process's, median
+    of `repeats`; its PostgreSQL backend's, mean), which the HTTP runs do not see."""
     os.environ.update(PRODUCTION_ENV, PAGE_CACHE_SECONDS="0", REDIS_URL=redis_url)
     import django
 
@@ -236,22 +256,43 @@ def count_queries(redis_url):
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    from publications.content_cache import invalidate_all
     from publications.models import PublicationPage
 
     client = Client(HTTP_HOST=HOST)
-    counts = {}
-    for name, path in PAGES.items():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        backend = cursor.fetchone()[0]
+    results = {}
+    for name, path in pages.items():
         client.get(path)
         client.get(path)
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(path)
-        if response.status_code != 200:
-            raise SystemExit(f"{path} answered {response.status_code}")
-        counts[name] = len(queries)
+        counts = []
+        for after_change in (True, False):
+            if after_change:
+                invalidate_all()
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(path)
+            if response.status_code != 200:
+                raise SystemExit(f"{path} answered {response.status_code}")
+            counts.append(len(queries))
+        app = []
+        db_started = cpu_seconds(backend)
+        for _ in range(repeats):
+            invalidate_all()
+            started = time.process_time()
+            client.get(path)
+            app.append(time.process_time() - started)
+        results[name] = {
+            "queries": counts,
+            "app_ms": statistics.median(app) * 1000,
+            # The kernel counts in ticks of 10 ms: a mean over the requests, not a median.
+            "db_ms": (cpu_seconds(backend) - db_started) * 1000 / repeats,
+        }
     live = PublicationPage.objects.live().count()
     # Its backend would otherwise count as one of the server's.
     connection.close()
-    return counts, live
+    return results, live
 
 
 def table(rows, queries, cached):
@@ -263,9 +304,19 @@ def table(rows, queries, cached):
     for name, r in rows.items():
         lines.append(
             f"| {name} | {r['rate']:.0f} | {r['p50']:.1f} ms | {r['p99']:.1f} ms "
-            f"| {r['app_ms']:.1f} ms | {r['db_ms']:.1f} ms | {queries[name]} |"
+            f"| {r['app_ms']:.1f} ms | {r['db_ms']:.1f} ms | {queries[name]['queries'][1]} |"
             + (f" {r['hit'] or 'none'} |" if cached else "")
         )
+    return "\n".join(lines)
+
+
+def after_change_table(results):
+    lines = [
+        "| page | app CPU | PostgreSQL CPU | queries |",
+        "|---|---:|---:|---:|",
+    ]
+    for name, r in results.items():
+        lines.append(f"| {name} | {r['app_ms']:.1f} ms | {r['db_ms']:.1f} ms | {r['queries'][0]} |")
     return "\n".join(lines)
 
 
@@ -280,13 +331,15 @@ def main():
     parser.add_argument("--connections", type=int, default=2)
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/9", help="for the page cache")
+    parser.add_argument("--pages", nargs="*", choices=PAGES, help="only these (default: all)")
     args = parser.parse_args()
     # Stop gunicorn on Ctrl-C and on kill alike (the finally clauses below).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
 
     database_url = os.environ["DATABASE_URL"]
     database = database_url.rsplit("/", 1)[1]
-    queries, live = count_queries(args.redis)
+    pages = {name: path for name, path in PAGES.items() if not args.pages or name in args.pages}
+    queries, live = in_process(args.redis, pages)
     print(
         f"{database}: {live:,} live publications; wrk {args.seconds} s per page, "
         f"{args.connections} connections, {args.threads} thread; {os.cpu_count()} CPUs"
@@ -307,7 +360,7 @@ def main():
         server = Gunicorn({**base_env, **extra}, database)
         try:
             started = load()
-            rows, memory = measure(server, database, args, cached)
+            rows, memory = measure(server, database, args, pages, cached)
         finally:
             server.stop()
         print(f"\n### {title}: load average {started} before, {load()} after\n")
@@ -318,6 +371,10 @@ def main():
         )
         if cached and any(r["hit"] != "hit" for r in rows.values()):
             print("Warning: some pages were not served from the cache.")
+    print(
+        "\n### the first request after a content change (test client, 30 requests)\n\n"
+        + after_change_table(queries)
+    )
 
 
 if __name__ == "__main__":
