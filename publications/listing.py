@@ -163,6 +163,13 @@ class LibraryListing:
         params = (filters or self.filters).params(page=page, keep_sort=keep_sort)
         return self.url + query_string(params)
 
+    def fragment_name(self, part):
+        """A name for `part` of the page ("facets", "timeline") as these filters show it,
+        for {% remembered %}: the same on every page of these results ("" without a cache)."""
+        if self.cache_name is None:
+            return ""
+        return f"{self.cache_name}:{part}:{self.link()}"
+
     def pagination(self, page):
         return pagination(page, lambda number: self.link(page=number))
 

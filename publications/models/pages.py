@@ -217,6 +217,7 @@ class PublicationIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page)
                 "pagination": listing.pagination(results),
                 "chips": listing.chips(),
                 "timeline": listing.timeline(),
+                "fragments": {part: listing.fragment_name(part) for part in ("facets", "timeline")},
                 **form_choices(form, listing),
                 "feed_link": listing.feed_link(),
                 "canonical_url": canonical_url,

@@ -90,6 +90,31 @@ def item_cards(context, items, heading_level=3, show_topics=False, full_summary=
     return mark_safe("".join(cards[name] for name in names))  # noqa: S308  # nosec B308 B703
 
 
+@register.tag
+def remembered(parser, token):
+    """{% remembered name %}...{% endremembered %}: the enclosed part of the page rendered
+    once per content generation for each `name` (a variable naming everything the part
+    shows), and every time where `name` is empty."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("{% remembered %} takes one argument: a name.")
+    nodelist = parser.parse(("endremembered",))
+    parser.delete_first_token()
+    return RememberedNode(nodelist, parser.compile_filter(bits[1]))
+
+
+class RememberedNode(template.Node):
+    def __init__(self, nodelist, name):
+        self.nodelist = nodelist
+        self.name = name
+
+    def render(self, context):
+        name = self.name.resolve(context)
+        if not name:
+            return self.nodelist.render(context)
+        return remember(f"fragment:{name}", lambda: self.nodelist.render(context))
+
+
 def breadcrumb_ancestors(page):
     """The pages above `page`, from the home page down (for the breadcrumb and the
     search-engine metadata), fetched once per content generation."""

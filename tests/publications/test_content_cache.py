@@ -5,10 +5,13 @@ are rendered afresh, with the site, view restrictions, types, topics, breadcrumb
 the library's address from the cache warmed by the requests before the change.
 """
 
+import datetime
+
 import pytest
 from wagtail.models import PageViewRestriction, Site
 
 from ilrc_site.models import HomePage
+from publications.models import Topic
 from tests.factories import PublicationPageFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -102,3 +105,51 @@ def test_facet_counts_follow_a_publication_at_once(client, index):
 
     assert "2 results" in html(client, "/resources/")
     assert "2 results" in html(client, "/resources/", data={"sort": "oldest"})
+
+
+KEPT_PARTS = {
+    "publications/includes/item_card.html",
+    "publications/includes/facet.html",
+    "publications/includes/timeline.html",
+}
+
+
+def test_cards_facets_and_timeline_are_rendered_once_per_change(client, index):
+    topic = TopicFactory(name="Farmworkers", slug="farmworkers")
+    PublicationPageFactory(parent=index, title="Know your rights at work", topics=[topic])
+    # The first request makes the header and footer settings, a change of content.
+    client.get("/resources/")
+    first, again = client.get("/resources/"), client.get("/resources/?page=1")
+    assert KEPT_PARTS <= {t.name for t in first.templates}
+    assert not KEPT_PARTS & {t.name for t in again.templates}
+    assert first.content == again.content
+
+
+def test_cards_and_facets_are_kept_until_content_changes(client, index):
+    topic = TopicFactory(name="Farmworkers", slug="farmworkers")
+    PublicationPageFactory(parent=index, title="Know your rights at work", topics=[topic])
+    # The topic shows in its checkbox and on the card (the first request makes the
+    # header and footer settings, a change of content).
+    html(client, "/resources/")
+    assert html(client, "/resources/").count("Farmworkers") == 2
+
+    # A change that bypasses the models' signals moves nothing on: both stay as kept...
+    Topic.objects.filter(pk=topic.pk).update(name="Field workers")
+    assert html(client, "/resources/").count("Farmworkers") == 2
+
+    # ...and an editor's change, which moves the content generation on, shows at once.
+    topic.refresh_from_db()
+    topic.save()
+    page = html(client, "/resources/")
+    assert "Farmworkers" not in page
+    assert page.count("Field workers") == 2
+
+
+def test_a_new_year_of_results_reaches_the_timeline(client, index):
+    PublicationPageFactory(parent=index, date=datetime.date(2020, 5, 1))
+    assert "2019" not in html(client, "/resources/", data={"sort": "oldest"})
+
+    draft = PublicationPageFactory(parent=index, date=datetime.date(2019, 5, 1), live=False)
+    draft.save_revision().publish()
+
+    assert 'timeline-year">2019<' in html(client, "/resources/", data={"sort": "oldest"})
