@@ -26,6 +26,7 @@ from wagtail.search.backends import get_search_backends
 from wagtail.search.models import IndexEntry
 
 from publications.bulk_load import vacuum_analyze
+from publications.content_cache import invalidate_all
 from publications.demo import SUBJECTS, SUMMARY_PATTERNS, TITLE_PATTERNS, load_topics, sentence_case
 from publications.models import (
     PageTopic,
@@ -94,6 +95,9 @@ class Command(BaseCommand):
                 if progress:
                     progress.update(done + size)
             Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + count)
+            # The pages are inserted in bulk, without Wagtail's publish signals: pages and
+            # lookups cached before show the new ones once this is committed.
+            invalidate_all()
         # The atomic block has closed (Django is back in autocommit), so VACUUM can run:
         # the library is measured as production's autovacuum would leave it.
         vacuum_analyze(Page, DatedPage, PublicationPage, PageTopic, IndexEntry)
