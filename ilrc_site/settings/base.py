@@ -245,9 +245,13 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILIMAGES_IMAGE_MODEL = "publications.SiteImage"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if USING_POSTGRES:
-    # English stemming ("explainers" finds "explainer") whatever the server's default
-    # text search configuration; run `manage.py update_index` after changing it.
-    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "english"
+    WAGTAILSEARCH_BACKENDS["default"] = {
+        # Wagtail's PostgreSQL backend, with lighter result rows (see the module).
+        "BACKEND": "publications.search_backend",
+        # English stemming ("explainers" finds "explainer") whatever the server's default
+        # text search configuration; run `manage.py update_index` after changing it.
+        "SEARCH_CONFIG": "english",
+    }
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Editors' avatars are not fetched from a third party (which would learn who edits).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -141,6 +141,19 @@ def test_a_rare_word_looks_up_its_few_pages_instead_of_reading_every_page(client
     assert all("publications_page_id_varchar" in plan for plan in site)
 
 
+def test_results_do_not_carry_the_text_they_matched(client, library):
+    # Wagtail's compiler filters on each entry's whole title-and-body vector; selected,
+    # it would be built, sorted and sent for every match (publications/search_backend.py).
+    for path in ("/resources/", "/search/"):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(path, {"q": "explainers"}).status_code == 200
+        searches = [q["sql"] for q in captured if "wagtailsearch_indexentry" in q["sql"]]
+        assert searches
+        for sql in searches:
+            select = sql.split(" FROM ", 1)[0]
+            assert "wagtailsearch_indexentry" not in select, sql
+
+
 def test_the_best_match_still_comes_first(client, large_library):
     PublicationPageFactory(
         parent=large_library, title="Jails", summary="Sanctuary policies and county jails."
