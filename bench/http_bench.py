@@ -13,7 +13,8 @@ warm-up. Reported per page:
   gunicorn master and workers used during the page's run, divided by the requests
   wrk completed; and the same for the PostgreSQL backends that the workers opened,
   with PostgreSQL's processes that ended during the run (parallel query workers, which
-  live for one query), as the postmaster that reaps them accounts for them;
+  live for one query, and connections past DATABASE_CONN_MAX_AGE), as the postmaster
+  that reaps them accounts for them;
 - SQL queries of one uncached request (Django's test client in this process, after
   two warm-up requests, as tests/query_counts.py counts them);
 - in this process, the first request after a content change (each lookup that the
@@ -230,7 +231,11 @@ def measure(server, database, args, pages, cached):
         app = sum(cpu_seconds(pid) for pid in server.pids()) - before_app
         after_db = {pid: cpu_seconds(pid) for pid in server_backends(database, server)}
         db = sum(cpu - before_db.get(pid, 0.0) for pid, cpu in after_db.items())
-        db += exited_children_seconds(postmaster) - before_reaped
+        # A backend that ended during the run (a connection older than
+        # DATABASE_CONN_MAX_AGE is closed after a request) is reaped with all its CPU
+        # time: only what it used after `before_db` belongs to this run.
+        ended = sum(cpu for pid, cpu in before_db.items() if pid not in after_db)
+        db += exited_children_seconds(postmaster) - before_reaped - ended
         result["app_ms"] = app * 1000 / result["requests"]
         result["db_ms"] = db * 1000 / result["requests"]
         result["hit"] = hit
