@@ -19,23 +19,16 @@ connections kept open between requests (DATABASE_CONN_MAX_AGE=60) as in producti
 import argparse
 import os
 import statistics
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ilrc_site.settings.test")
-# Persistent connections, as a production server keeps them (DATABASE_CONN_MAX_AGE).
-os.environ.setdefault("DATABASE_CONN_MAX_AGE", "60")
+from in_process import SQLTimer  # sets Django up, so first
 
-import django  # noqa: E402
+# isort: split
 
-django.setup()
+from django.db import connection
+from django.test import Client
 
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-
-from publications.models import PublicationPage  # noqa: E402
+from publications.models import PublicationPage
 
 URLS = {
     "library": "/resources/",
@@ -49,22 +42,6 @@ URLS = {
     "site search": "/search/?q=asylum",
     "feed, two filters": "/resources/feed/?topic=daca&type=faqs-explainers",
 }
-
-
-class SQLTimer:
-    """Adds up the time spent in database queries (connection.execute_wrapper)."""
-
-    def __init__(self):
-        self.seconds = 0.0
-        self.queries = 0
-
-    def __call__(self, execute, sql, params, many, context):
-        started = time.perf_counter()
-        try:
-            return execute(sql, params, many, context)
-        finally:
-            self.seconds += time.perf_counter() - started
-            self.queries += 1
 
 
 def measure(client, url):

@@ -11,39 +11,15 @@ SQL (measured around each query, fetching included) and of the whole request.
 """
 
 import argparse
-import os
 import statistics
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.update(
-    DJANGO_SETTINGS_MODULE="ilrc_site.settings.test",
-    DATABASE_CONN_MAX_AGE="60",
-    PAGE_CACHE_SECONDS="0",
-)
+from in_process import SQLTimer  # sets Django up, so first
 
-import django  # noqa: E402
+# isort: split
 
-django.setup()
-
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-
-
-class SQLTimer:
-    def __init__(self):
-        self.seconds = 0.0
-        self.queries = 0
-
-    def __call__(self, execute, sql, params, many, context):
-        started = time.perf_counter()
-        try:
-            return execute(sql, params, many, context)
-        finally:
-            self.seconds += time.perf_counter() - started
-            self.queries += 1
+from django.db import connection
+from django.test import Client
 
 
 def main():

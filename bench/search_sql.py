@@ -14,26 +14,16 @@ Prints the medians; `--plan` also prints the plan of the slowest query with work
 
 import argparse
 import json
-import os
 import statistics
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.update(
-    DJANGO_SETTINGS_MODULE="ilrc_site.settings.test",
-    DATABASE_CONN_MAX_AGE="60",
-    PAGE_CACHE_SECONDS="0",
-)
+import in_process  # noqa: F401  # sets Django up, so first
 
-import django  # noqa: E402
+# isort: split
 
-django.setup()
-
-from django.core.cache import cache  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 PAGES = {
     "library": ("/resources/", ["type-year facet", "topic facet", "page of results"]),
