@@ -11,7 +11,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
-from publications.content_cache import public, remember
+from publications.content_cache import public, remember, site_key
 from publications.forms import SearchForm
 from publications.listing import PAGE_SIZE, pagination, query_string
 
@@ -40,9 +40,8 @@ def search(request):
     paginator = Paginator(results, PAGE_SIZE)
     # The number of matches, counted once per content generation: every page of results
     # of the same words shares it.
-    site = Site.find_for_request(request)
     words = quote(form.words)
-    paginator.count = remember(f"search-count:{site.pk if site else 0}:{words}", results.count)
+    paginator.count = remember(f"search-count:{site_key(request)}:{words}", results.count)
     try:
         page = paginator.page(form.cleaned_data["page"] or 1)
     except EmptyPage:

@@ -19,7 +19,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F, Q
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 GENERATION_KEY = "page-cache:generation"
 # Lookups outlive no generation; the timeout only frees the memory of old ones.
@@ -66,6 +66,16 @@ def _next_generation():
         cache.set(GENERATION_KEY, 2, timeout=None)
 
 
+def _prefix():
+    return f"content:{generation()}:"
+
+
+def site_key(request):
+    """The request's site, as cache names of what differs between sites say it."""
+    site = Site.find_for_request(request)
+    return site.pk if site else 0
+
+
 def remember(name, compute):
     """`compute()`'s result, computed once per content generation (it must pickle).
 
@@ -73,7 +83,7 @@ def remember(name, compute):
     """
     if not settings.CONTENT_CACHE:
         return compute()
-    key = f"content:{generation()}:{name}"
+    key = _prefix() + name
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -97,7 +107,7 @@ def remember_many(names, compute_missing):
     names = list(names)
     if not settings.CONTENT_CACHE:
         return compute_missing(names)
-    prefix = f"content:{generation()}:"
+    prefix = _prefix()
     found = cache.get_many([prefix + name for name in names])
     values = {name: found[prefix + name] for name in names if prefix + name in found}
     missing = [name for name in names if name not in values]

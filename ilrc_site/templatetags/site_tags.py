@@ -10,7 +10,7 @@ from wagtail.models import Site
 
 from ilrc_site.models import HomePage
 from ilrc_site.site_chrome import FooterSettings, NavigationSettings
-from publications.content_cache import remember
+from publications.content_cache import remember, site_key
 from publications.models import DatedPage
 from publications.templatetags.library_tags import breadcrumb_ancestors
 
@@ -20,8 +20,7 @@ register = template.Library()
 def _per_site(request, name, compute):
     """`compute()`'s result for this site, kept in the cache until content changes
     (every change to the header or footer moves the content generation on)."""
-    site = Site.find_for_request(request)
-    return remember(f"site-chrome:{site.pk if site else 0}:{name}", compute)
+    return remember(f"site-chrome:{site_key(request)}:{name}", compute)
 
 
 @register.inclusion_tag("ilrc_site/includes/main_navigation.html", takes_context=True)

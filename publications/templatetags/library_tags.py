@@ -5,9 +5,8 @@ from urllib.parse import urlencode
 from django import template
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.html import format_html_join
-from wagtail.models import Site
 
-from publications.content_cache import remember, remember_many
+from publications.content_cache import remember, remember_many, site_key
 from publications.models import PageTopic, PublicationIndexPage
 
 register = template.Library()
@@ -37,8 +36,7 @@ def _library_base_url(request):
         index = PublicationIndexPage.objects.live().only("url_path", "path").first()
         return index.get_url(request) if index else ""
 
-    site = Site.find_for_request(request)
-    return remember(f"library-url:{site.pk if site else 0}", find)
+    return remember(f"library-url:{site_key(request)}", find)
 
 
 CARD_TEMPLATE = "publications/includes/item_card.html"
@@ -65,8 +63,7 @@ def item_cards(context, items, heading_level=3, show_topics=False, full_summary=
     """
     request = context.get("request")
     items = list(items)
-    site = Site.find_for_request(request)
-    variant = f"{site.pk if site else 0}:{heading_level}:{show_topics:d}{full_summary:d}"
+    variant = f"{site_key(request)}:{heading_level}:{show_topics:d}{full_summary:d}"
     names = [f"card:{variant}:{item.pk}" for item in items]
     by_name = dict(zip(names, items, strict=True))
 
