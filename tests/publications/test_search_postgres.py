@@ -186,3 +186,63 @@ def test_a_generated_library_is_left_vacuumed_as_autovacuum_would(index):
     # Only VACUUM marks pages all-visible, which index scans and the planner rely on.
     assert len(tables) == 3
     assert all(0 < visible == pages for _, pages, visible in tables), tables
+
+
+@pytest.fixture
+def wagtails_backend(settings):
+    """Wagtail's own PostgreSQL search backend, as the site's settings configure it."""
+    from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
+
+    params = dict(settings.WAGTAILSEARCH_BACKENDS["default"])
+    params.pop("BACKEND")
+    return PostgresSearchBackend(params)
+
+
+def ranked(results, *slices):
+    return [[(page.pk, page.title) for page in results[s]] for s in slices]
+
+
+PAGES = (slice(0, 20), slice(20, 40), slice(7, 13), slice(None, 5))
+
+
+@pytest.mark.parametrize("words", ["asylum", "removal defense", "daca renewal", "court"])
+def test_results_come_in_the_order_wagtails_own_query_gives(large_library, wagtails_backend, words):
+    from wagtail.models import Page
+
+    from publications.models import DatedPage
+
+    # A page that is not live must not be found, nor shift the order of those that are.
+    unpublished = DatedPage.objects.live().search(words)[0]
+    unpublished.unpublish()
+    library = DatedPage.objects.live().descendant_of(large_library).select_related("resource_type")
+    querysets = [
+        library,
+        library.filter(resource_type=resource_type("practice-advisories")),
+        Page.objects.live().specific().defer_streamfields(),
+    ]
+    for queryset in querysets:
+        ours = queryset.search(words, operator="and")
+        wagtails = wagtails_backend.search(words, queryset, operator="and")
+
+        assert ours.count() == wagtails.count() > 0
+        assert ranked(ours, *PAGES) == ranked(wagtails, *PAGES)
+        assert unpublished.pk not in [page.pk for page in ours[:1000]]
+    # The ranks themselves, where a caller asks for them.
+    ours = library.search(words, operator="and").annotate_score("score")
+    wagtails = wagtails_backend.search(words, library, operator="and").annotate_score("score")
+    assert [(p.pk, p.score) for p in ours[:20]] == [(p.pk, p.score) for p in wagtails[:20]]
+
+
+def test_a_page_of_results_is_ranked_over_the_index_then_fetched_by_key(client, large_library):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get("/resources/", {"q": "asylum", "page": 2}).status_code == 200
+    ranking = [q["sql"] for q in captured if "ts_rank" in q["sql"]]
+
+    # The matching entries are ranked alone (a subquery the planner keeps apart), and
+    # only the best twenty are checked against the library's filters.
+    assert len(ranking) == 1
+    assert "OFFSET 0) ranked" in ranking[0]
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN {ranking[0]}")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "Nested Loop Semi Join" in plan, plan
