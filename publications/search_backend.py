@@ -1,13 +1,13 @@
 """Wagtail's PostgreSQL search backend, with results ranked over the search index alone.
 
 Wagtail's query for results in order of relevance joins every page that matches to its
-index entry and sorts the joined rows, whole, by rank: PostgreSQL builds a hash of every
-page of the filtered queryset, wide rows and all, to return twenty. This backend ranks
-the matching index entries first, keeping those of the filtered pages, and fetches
-only the page of results, by primary key, in a second query: at 10,000 publications the
-library's search for "asylum" takes 5 ms of PostgreSQL time instead of 9, the more so
-as the library grows. The match, the rank (the same expression and weights as
-Wagtail's) and the order (rank, then newest primary key first) are Wagtail's.
+index entry and sorts the joined rows, whole, by rank: PostgreSQL hashes every page of
+the filtered queryset, wide rows and all, to return twenty. Here the matching index
+entries are ranked alone, the queryset's filters are checked for the best of them only,
+and the same query fetches those pages: at 10,000 publications the library's search for
+"asylum" spends 3 ms in PostgreSQL instead of 12, and the gap widens as the library
+grows. The match, the rank (the same expression and weights) and the order (rank, then
+newest primary key first) are Wagtail's.
 
 It also leaves out of every query the full-text vector that Wagtail's compiler selects
 with each match (`title || body`) only so as to filter on it.
