@@ -23,6 +23,7 @@ from django.db import ProgrammingError
 from django.db.models import CharField, F, IntegerField, OuterRef, Subquery
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
+from django.db.models.lookups import In
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
     PostgresSearchBackend,
@@ -56,14 +57,12 @@ class SearchQueryCompiler(PostgresSearchQueryCompiler):
             queryset.query.set_annotation_mask(selected)
         return super()._apply_ordering_and_scoring(queryset, *args, **kwargs)
 
-    def ranked_search(self, config):
-        """(the index entries that match, each with `_rank_` and its object's `_key_`;
-        the primary keys of the queryset as entries name them), or None for the searches
-        that Wagtail's own query answers."""
+    def matching_entries(self, config):
+        """The index entries that match, each with its rank as `_rank_` and its object's
+        primary key as `_key_`; None for the searches that Wagtail's own queries answer."""
         query = self.query
         if (
-            not self.order_by_relevance
-            or self.fields is not None
+            self.fields is not None
             or isinstance(query, (MatchAll, Fuzzy))
             or (isinstance(query, Not) and isinstance(query.subquery, MatchAll))
             or not integer_key(self.queryset.model)
@@ -73,7 +72,7 @@ class SearchQueryCompiler(PostgresSearchQueryCompiler):
         # The index vectors of Wagtail's get_index_vectors(), seen from the entry.
         vectors = [(F("title"), F("title_norm")), (F("body"), 1.0)]
         rank = self._build_rank_expression(vectors, config)
-        entries = (
+        return (
             IndexEntry.objects.filter(
                 content_type_id__in=get_descendants_content_types_pks(self.queryset.model)
             )
@@ -81,23 +80,39 @@ class SearchQueryCompiler(PostgresSearchQueryCompiler):
             .filter(**{MATCHED_VECTOR: search_query})
             .annotate(**{RANK: rank, KEY: Cast("object_id", IntegerField())})
         )
-        keys = self.queryset.order_by().annotate(**{KEY: Cast("pk", OBJECT_ID)}).values(KEY)
-        return entries, keys
+
+    def object_ids(self):
+        """The queryset's primary keys as index entries write them."""
+        return self.queryset.order_by().annotate(**{KEY: Cast("pk", OBJECT_ID)}).values(KEY)
+
+    def matches(self, entries):
+        """The queryset's objects that `entries` index, in the queryset's order."""
+        return self.queryset.filter(In(Cast("pk", OBJECT_ID), entries.values("object_id")))
+
+    def search(self, config, start, stop, score_field=None, backend=None):
+        entries = self.matching_entries(config)
+        if entries is None or self.order_by_relevance or score_field is not None:
+            return super().search(config, start, stop, score_field=score_field, backend=backend)
+        # In the queryset's own order: the matches are a subquery on the primary key,
+        # which aggregates (the library's facets) can count without joining the index.
+        matches = self.matches(entries)
+        if not matches.query.order_by:
+            matches = matches.order_by("-pk")  # a stable order to slice, as Wagtail's
+        return matches[start:stop]
 
 
 class SearchResults(PostgresSearchResults):
     def _do_search(self):
         compiler = self.query_compiler
-        search = compiler.ranked_search(compiler.get_config(self.backend))
-        if search is None:
+        entries = compiler.matching_entries(compiler.get_config(self.backend))
+        if entries is None or not compiler.order_by_relevance:
             return super()._do_search()
-        entries, keys = search
         # Each of this page's results carries its rank again (the same expression over
         # its own entry, found by key): twenty ranks, to put the twenty in order.
         rank = entries.filter(object_id=Cast(OuterRef("pk"), OBJECT_ID)).values(RANK)[:1]
         score = self._score_field or RANK
         results = (
-            compiler.queryset.filter(pk__in=self._best_keys(entries, keys))
+            compiler.queryset.filter(pk__in=self._best_keys(entries, compiler.object_ids()))
             .annotate(**{score: Subquery(rank)})
             .order_by(F(score).desc(), "-pk")
         )
@@ -106,7 +121,7 @@ class SearchResults(PostgresSearchResults):
         except ProgrammingError as e:
             self._handle_missing_postgres_extension(e)
 
-    def _best_keys(self, entries, keys):
+    def _best_keys(self, entries, object_ids):
         """The primary keys of this page of results, best first, as SQL.
 
         Ranked in a subquery that PostgreSQL may not merge into the rest (OFFSET 0): it
@@ -118,7 +133,7 @@ class SearchResults(PostgresSearchResults):
         db = entries.db
         ranked = entries.values_list("object_id", RANK, KEY).order_by(F(RANK).desc(), F(KEY).desc())
         ranked_sql, ranked_params = ranked.query.get_compiler(db).as_sql()
-        keys_sql, keys_params = keys.query.get_compiler(db).as_sql()
+        ids_sql, ids_params = object_ids.query.get_compiler(db).as_sql()
         limits, limit_params = [], []
         if self.stop is not None:
             limits.append("LIMIT %s")
@@ -129,19 +144,18 @@ class SearchResults(PostgresSearchResults):
         # Only the ORM's own SQL and constants go into the text; every value is a parameter.
         sql = (
             f"SELECT ranked.{KEY} FROM ({ranked_sql} OFFSET 0) ranked"  # noqa: S608
-            f" WHERE ranked.object_id IN ({keys_sql})"
+            f" WHERE ranked.object_id IN ({ids_sql})"
             f" ORDER BY ranked.{RANK} DESC, ranked.{KEY} DESC {' '.join(limits)}"  # nosec B608
         )
-        return RawSQL(sql, (*ranked_params, *keys_params, *limit_params))  # noqa: S611  # nosec B611
+        return RawSQL(sql, (*ranked_params, *ids_params, *limit_params))  # noqa: S611  # nosec B611
 
     def _do_count(self):
         compiler = self.query_compiler
-        search = compiler.ranked_search(compiler.get_config(self.backend))
-        if search is None:
+        entries = compiler.matching_entries(compiler.get_config(self.backend))
+        if entries is None:
             return super()._do_count()
-        entries, keys = search
         try:
-            return entries.filter(object_id__in=keys).count()
+            return compiler.matches(entries).count()
         except ProgrammingError as e:
             self._handle_missing_postgres_extension(e)
 
