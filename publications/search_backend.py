@@ -102,9 +102,15 @@ class SearchQueryCompiler(PostgresSearchQueryCompiler):
 
 
 class SearchResults(PostgresSearchResults):
+    def _matching_entries(self):
+        compiler = self.query_compiler
+        if not isinstance(compiler, SearchQueryCompiler):  # autocomplete: Wagtail's queries
+            return None
+        return compiler.matching_entries(compiler.get_config(self.backend))
+
     def _do_search(self):
         compiler = self.query_compiler
-        entries = compiler.matching_entries(compiler.get_config(self.backend))
+        entries = self._matching_entries()
         if entries is None or not compiler.order_by_relevance:
             return super()._do_search()
         # Each of this page's results carries its rank again (the same expression over
@@ -150,12 +156,11 @@ class SearchResults(PostgresSearchResults):
         return RawSQL(sql, (*ranked_params, *ids_params, *limit_params))  # noqa: S611  # nosec B611
 
     def _do_count(self):
-        compiler = self.query_compiler
-        entries = compiler.matching_entries(compiler.get_config(self.backend))
+        entries = self._matching_entries()
         if entries is None:
             return super()._do_count()
         try:
-            return compiler.matches(entries).count()
+            return self.query_compiler.matches(entries).count()
         except ProgrammingError as e:
             self._handle_missing_postgres_extension(e)
 

@@ -254,3 +254,17 @@ def test_a_page_of_results_is_ranked_over_the_index_then_fetched_by_key(client, 
         cursor.execute(f"EXPLAIN {ranking[0]}")
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "Nested Loop Semi Join" in plan, plan
+
+
+def test_editors_search_pages_and_images_in_the_admin(admin_client, library):
+    from django.urls import reverse
+
+    from tests.factories import ImageFactory
+
+    ImageFactory(title="Asylum clinic waiting room")
+    pages = admin_client.get(reverse("wagtailadmin_pages:search"), {"q": "explain"})
+    images = admin_client.get(reverse("wagtailimages:index"), {"q": "clinic"})
+
+    assert pages.status_code == images.status_code == 200
+    assert "Community explainer on the public charge rule" in pages.content.decode()
+    assert "Asylum clinic waiting room" in images.content.decode()
