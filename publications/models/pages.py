@@ -7,6 +7,7 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.http import HttpResponseBadRequest
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -216,7 +217,8 @@ class PublicationIndexPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page)
                 "results": results,
                 "pagination": listing.pagination(results),
                 "chips": listing.chips(),
-                "timeline": listing.timeline(),
+                # Built only where its fragment is not kept rendered already.
+                "timeline": SimpleLazyObject(listing.timeline),
                 "fragments": {part: listing.fragment_name(part) for part in ("facets", "timeline")},
                 **form_choices(form, listing),
                 "feed_link": listing.feed_link(),
