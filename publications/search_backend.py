@@ -5,16 +5,18 @@ index entry and sorts the joined rows, whole, by rank: PostgreSQL hashes every p
 the filtered queryset, wide rows and all, to return twenty. Here the matching index
 entries are ranked alone, the queryset's filters are checked for the best of them only,
 and the same query fetches those pages: at 10,000 publications the library's search for
-"asylum" spends 3 ms in PostgreSQL instead of 12, and the gap widens as the library
-grows. The match, the rank (the same expression and weights) and the order (rank, then
-newest primary key first) are Wagtail's.
+"asylum" spends 3.5 ms in PostgreSQL instead of 9.5 (15 in one process), and the gap
+widens as the library grows. The match, the rank (the same expression and weights) and
+the order (rank, then newest primary key first) are Wagtail's.
 
-It also leaves out of every query the full-text vector that Wagtail's compiler selects
-with each match (`title || body`) only so as to filter on it.
+Results in the queryset's own order (the library's facets, other sorts and feeds) are
+the queryset's objects whose key is among the matching entries', a subquery, without
+joining the index to every page. And no query selects the full-text vector that
+Wagtail's compiler adds to each match (`title || body`) only so as to filter on it.
 
-Searches it does not change: fuzzy search, autocomplete, searches of named `fields`,
-results not ordered by relevance (which keep the queryset's order) and models whose
-primary key is not an integer; Wagtail's own queries answer them.
+Wagtail's own queries answer autocomplete, fuzzy search, searches of named `fields`,
+scores asked of results not ordered by relevance, and models whose primary key is not
+an integer.
 
 Used on PostgreSQL only (settings.WAGTAILSEARCH_BACKENDS); SQLite keeps Wagtail's own.
 """
