@@ -92,8 +92,10 @@ class SearchQueryCompiler(PostgresSearchQueryCompiler):
         return self.queryset.filter(In(Cast("pk", OBJECT_ID), entries.values("object_id")))
 
     def search(self, config, start, stop, score_field=None, backend=None):
-        entries = self.matching_entries(config)
-        if entries is None or self.order_by_relevance or score_field is not None:
+        entries = None
+        if not self.order_by_relevance and score_field is None:
+            entries = self.matching_entries(config)
+        if entries is None:
             return super().search(config, start, stop, score_field=score_field, backend=backend)
         # In the queryset's own order: the matches are a subquery on the primary key,
         # which aggregates (the library's facets) can count without joining the index.

@@ -246,7 +246,7 @@ WAGTAILIMAGES_IMAGE_MODEL = "publications.SiteImage"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if USING_POSTGRES:
     WAGTAILSEARCH_BACKENDS["default"] = {
-        # Wagtail's PostgreSQL backend, with lighter result rows (see the module).
+        # Wagtail's PostgreSQL backend, ranking results over the search index (see the module).
         "BACKEND": "publications.search_backend",
         # English stemming ("explainers" finds "explainer") whatever the server's default
         # text search configuration; run `manage.py update_index` after changing it.
