@@ -69,8 +69,6 @@ class PageCacheMiddleware:
         if _is_cacheable_response(response):
             if hasattr(response, "render") and callable(response.render):
                 response.render()
-            # One piece: a feed is written in hundreds, each a system call when sent.
-            response.content = response.content
             patch_cache_control(
                 response,
                 public=True,

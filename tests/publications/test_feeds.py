@@ -95,6 +95,14 @@ def test_the_library_feed_matches_the_listing_for_the_same_filters(client, libra
     assert feed.entries, "each case has results"
 
 
+@pytest.mark.parametrize("url", ["/feeds/latest/", "/resources/feed/"])
+def test_a_feed_is_sent_in_one_piece(client, library, url):
+    # The server writes each piece of a response it iterates over with a system call.
+    response = client.get(url)
+    assert len(list(response)) == 1
+    assert parse(response).entries
+
+
 def test_the_library_feed_is_titled_and_linked_for_its_filters(client, library):
     feed = parse(client.get("/resources/feed/?topic=daca&type=public-comments&sort=oldest"))
 
