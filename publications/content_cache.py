@@ -10,6 +10,7 @@ restricted, the resource types and topics, the library's address. Each would
 otherwise cost a query on every request.
 """
 
+import time
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import reduce
@@ -24,6 +25,8 @@ from wagtail.models import PageViewRestriction, Site
 GENERATION_KEY = "page-cache:generation"
 # Lookups outlive no generation; the timeout only frees the memory of old ones.
 LOOKUP_SECONDS = 24 * 60 * 60
+# How many lookups a process keeps of the current generation (see _process_copies).
+PROCESS_COPIES = 2000
 
 
 # The generation a request read when it began (see one_generation).
@@ -31,13 +34,20 @@ _request_generation = ContextVar("content_generation", default=None)
 
 
 def generation():
+    """The current content generation; None while the shared cache is out of reach."""
     value = _request_generation.get()
     if value is None:
         value = cache.get(GENERATION_KEY)
     if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
+        cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
+        value = cache.get(GENERATION_KEY)
     return value
+
+
+def _fresh_generation():
+    # The counter starts from the clock, not from 1: after the shared cache is emptied
+    # (Redis restarted, say), a generation a process still keeps copies of never comes back.
+    return time.time_ns()
 
 
 @contextmanager
@@ -63,11 +73,43 @@ def _next_generation():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # the counter was evicted or never set
-        cache.set(GENERATION_KEY, 2, timeout=None)
+        cache.set(GENERATION_KEY, _fresh_generation(), timeout=None)
 
 
-def _prefix():
-    return f"content:{generation()}:"
+class _ProcessCopies:
+    """The lookups this process has read or computed under the current generation.
+
+    What is stored under a generation never changes, so a process may keep its own
+    copy for as long as the generation lasts: a request then reads nothing from the
+    shared cache but the generation, and unpickles nothing. The copies are the same
+    objects for every request, which only read them.
+    """
+
+    def __init__(self):
+        self.generation = None
+        self.values = {}
+
+    def of(self, generation):
+        if generation != self.generation or len(self.values) >= PROCESS_COPIES:
+            # A new dict rather than clear(): another thread may be reading the old one.
+            self.values = {}
+            self.generation = generation
+        return self.values
+
+
+_process_copies = _ProcessCopies()
+
+
+def _kept():
+    """(prefix of the shared cache's keys, this process's copies) for the current
+    generation; None without a shared cache, or while it is out of reach (then the
+    generation cannot move on either, and nothing kept may be trusted)."""
+    if not settings.CONTENT_CACHE:
+        return None
+    current = generation()
+    if current is None:
+        return None
+    return f"content:{current}:", _process_copies.of(current)
 
 
 def site_key(request):
@@ -81,13 +123,18 @@ def remember(name, compute):
 
     Without a shared cache (settings.CONTENT_CACHE), computed every time.
     """
-    if not settings.CONTENT_CACHE:
+    kept = _kept()
+    if kept is None:
         return compute()
-    key = _prefix() + name
-    value = cache.get(key)
+    prefix, copies = kept
+    value = copies.get(name)
     if value is None:
-        value = compute()
-        cache.set(key, value, timeout=LOOKUP_SECONDS)
+        key = prefix + name
+        value = cache.get(key)
+        if value is None:
+            value = compute()
+            cache.set(key, value, timeout=LOOKUP_SECONDS)
+        copies[name] = value
     return value
 
 
@@ -100,23 +147,29 @@ def remember_live(request, name, compute):
 
 
 def remember_many(names, compute_missing):
-    """{name: value} for every one of `names`, as `remember` keeps them, in one round trip.
+    """{name: value} for every one of `names`, as `remember` keeps them, in one round trip
+    for those this process has no copy of.
 
     `compute_missing(missing_names)` returns {name: value} for the names not kept yet.
     """
     names = list(names)
-    if not settings.CONTENT_CACHE:
+    kept = _kept()
+    if kept is None:
         return compute_missing(names)
-    prefix = _prefix()
-    found = cache.get_many([prefix + name for name in names])
-    values = {name: found[prefix + name] for name in names if prefix + name in found}
-    missing = [name for name in names if name not in values]
-    if missing:
-        computed = compute_missing(missing)
-        cache.set_many(
-            {prefix + name: value for name, value in computed.items()}, timeout=LOOKUP_SECONDS
-        )
-        values.update(computed)
+    prefix, copies = kept
+    values = {name: copies[name] for name in names if name in copies}
+    unread = [name for name in names if name not in values]
+    if unread:
+        found = cache.get_many([prefix + name for name in unread])
+        values.update((name, found[prefix + name]) for name in unread if prefix + name in found)
+        missing = [name for name in unread if name not in values]
+        if missing:
+            computed = compute_missing(missing)
+            cache.set_many(
+                {prefix + name: value for name, value in computed.items()}, timeout=LOOKUP_SECONDS
+            )
+            values.update(computed)
+        copies.update((name, values[name]) for name in unread)
     return values
 
 

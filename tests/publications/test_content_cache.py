@@ -8,10 +8,13 @@ the library's address from the cache warmed by the requests before the change.
 import datetime
 
 import pytest
+from django.core.cache import cache
+from django.core.cache.backends.dummy import DummyCache
 from wagtail.models import PageViewRestriction, Site
 
 from ilrc_site.models import HomePage
-from publications.models import Topic
+from publications import content_cache
+from publications.models import PublicationPage, Topic
 from tests.factories import PublicationPageFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -153,3 +156,56 @@ def test_a_new_year_of_results_reaches_the_timeline(client, index):
     draft.save_revision().publish()
 
     assert 'timeline-year">2019<' in html(client, "/resources/", data={"sort": "oldest"})
+
+
+def test_a_page_served_again_reads_only_the_generation_from_the_shared_cache(
+    client, index, monkeypatch
+):
+    PublicationPageFactory(parent=index, title="Know your rights at work")
+    html(client, "/resources/")  # makes the header and footer settings, a change
+    html(client, "/resources/")  # reads and keeps what the page shows
+
+    reads = []
+    for method in ("get", "get_many"):
+        real = getattr(cache, method)
+        monkeypatch.setattr(
+            cache, method, lambda key, *a, real=real, **kw: reads.append(key) or real(key, *a, **kw)
+        )
+    page = html(client, "/resources/")
+
+    assert "Know your rights at work" in page
+    # The generation, and Wagtail's own list of the sites' root paths.
+    assert reads == [content_cache.GENERATION_KEY, "wagtail_site_root_paths"]
+
+
+def test_emptying_the_shared_cache_leaves_no_copy_in_use(client, index):
+    page = PublicationPageFactory(parent=index, title="Old title")
+    html(client, "/resources/")  # makes the header and footer settings, a change
+    cache.clear()
+    assert "Old title" in html(client, "/resources/")
+
+    # A change that sends no signal, then the shared cache emptied (Redis restarted):
+    # the generation starts afresh, and the process's copies of the old one go unused.
+    PublicationPage.objects.filter(pk=page.pk).update(title="New title")
+    cache.clear()
+
+    assert "New title" in html(client, "/resources/")
+
+
+def test_while_the_shared_cache_is_out_of_reach_lookups_are_made_afresh(monkeypatch):
+    made = []
+
+    def make():
+        made.append(1)
+        return "value"
+
+    assert content_cache.remember("lookup", make) == "value"
+    assert content_cache.remember("lookup", make) == "value"
+    assert len(made) == 1
+
+    # Every read misses and every write is lost, as with Redis unreachable: nothing
+    # could move the generation on, so no copy kept in the process is trusted.
+    monkeypatch.setattr(content_cache, "cache", DummyCache("outage", {}))
+    assert content_cache.remember("lookup", make) == "value"
+    assert content_cache.remember("lookup", make) == "value"
+    assert len(made) == 3
