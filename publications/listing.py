@@ -73,12 +73,17 @@ class LibraryListing:
         return items
 
     def results(self):
-        """The filtered items in the chosen order (their cards fetch topics if need be)."""
+        """The primary keys of the filtered items, in the chosen order.
+
+        Keys, not items: the cards of most are kept rendered (the item_cards tag), and
+        building twenty page objects costs more than the query that finds them.
+        """
         if self.filters.sort == SORT_RELEVANCE:
             # Filter first, then let the search backend rank what remains.
-            return self.filtered(search=False).search(self.filters.words, operator="and")
+            items = self.filtered(search=False).values_list("pk", flat=True)
+            return items.search(self.filters.words, operator="and")
         order = ("date", "pk") if self.filters.sort == SORT_OLDEST else ("-date", "-pk")
-        return self.filtered().order_by(*order)
+        return self.filtered().order_by(*order).values_list("pk", flat=True)
 
     @cached_property
     def counts_by_type_and_year(self):

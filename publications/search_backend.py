@@ -21,11 +21,12 @@ an integer.
 Used on PostgreSQL only (settings.WAGTAILSEARCH_BACKENDS); SQLite keeps Wagtail's own.
 """
 
-from django.db import ProgrammingError
+from django.db import ProgrammingError, connections
 from django.db.models import CharField, F, IntegerField, OuterRef, Subquery
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from django.db.models.lookups import In
+from django.db.models.query import FlatValuesListIterable
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
     PostgresSearchBackend,
@@ -42,6 +43,11 @@ KEY = "_key_"
 # indexes of migration publications.0010 on `id::varchar(50)`.
 OBJECT_ID = CharField(max_length=50)
 INTEGER_KEYS = {"AutoField", "BigAutoField", "SmallAutoField", "IntegerField", "BigIntegerField"}
+
+
+def yields_keys(queryset):
+    """Whether `queryset` is `values_list("pk", flat=True)`: its results are keys."""
+    return queryset._iterable_class is FlatValuesListIterable and queryset._fields == ("pk",)
 
 
 def integer_key(model):
@@ -117,22 +123,29 @@ class SearchResults(PostgresSearchResults):
         entries = self._matching_entries()
         if entries is None or not compiler.order_by_relevance:
             return super()._do_search()
-        # Each of this page's results carries its rank again (the same expression over
-        # its own entry, found by key): twenty ranks, to put the twenty in order.
-        rank = entries.filter(object_id=Cast(OuterRef("pk"), OBJECT_ID)).values(RANK)[:1]
-        score = self._score_field or RANK
-        results = (
-            compiler.queryset.filter(pk__in=self._best_keys(entries, compiler.object_ids()))
-            .annotate(**{score: Subquery(rank)})
-            .order_by(F(score).desc(), "-pk")
-        )
+        best_sql, best_params = self._best_keys(entries, compiler.object_ids())
         try:
+            if yields_keys(compiler.queryset) and self._score_field is None:
+                # Only keys asked for (the library's cards): the ranking query answers.
+                with connections[entries.db].cursor() as cursor:
+                    cursor.execute(best_sql, best_params)
+                    return [key for (key,) in cursor.fetchall()]
+            # Each of this page's results carries its rank again (the same expression
+            # over its own entry, found by key): twenty ranks, to put the twenty in order.
+            rank = entries.filter(object_id=Cast(OuterRef("pk"), OBJECT_ID)).values(RANK)[:1]
+            score = self._score_field or RANK
+            results = (
+                compiler.queryset.filter(pk__in=RawSQL(best_sql, best_params))  # noqa: S611  # nosec B611
+                .annotate(**{score: Subquery(rank)})
+                .order_by(F(score).desc(), "-pk")
+            )
             return list(results)
         except ProgrammingError as e:
             self._handle_missing_postgres_extension(e)
 
     def _best_keys(self, entries, object_ids):
-        """The primary keys of this page of results, best first, as SQL.
+        """The SQL and parameters that select the primary keys of this page of results,
+        best first.
 
         Ranked in a subquery that PostgreSQL may not merge into the rest (OFFSET 0): it
         then sorts the matching entries, small rows of a key and a rank, and checks the
@@ -157,7 +170,7 @@ class SearchResults(PostgresSearchResults):
             f" WHERE ranked.object_id IN ({ids_sql})"
             f" ORDER BY ranked.{RANK} DESC, ranked.{KEY} DESC {' '.join(limits)}"  # nosec B608
         )
-        return RawSQL(sql, (*ranked_params, *ids_params, *limit_params))  # noqa: S611  # nosec B611
+        return sql, (*ranked_params, *ids_params, *limit_params)
 
     def _do_count(self):
         entries = self._matching_entries()

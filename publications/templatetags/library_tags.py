@@ -7,7 +7,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.html import format_html_join
 
 from publications.content_cache import remember, remember_many, site_key
-from publications.models import PageTopic, PublicationIndexPage
+from publications.models import DatedPage, PageTopic, PublicationIndexPage
 
 register = template.Library()
 
@@ -54,23 +54,31 @@ def topic_links():
 
 @register.simple_tag(takes_context=True)
 def item_cards(context, items, heading_level=3, show_topics=False, full_summary=False):
-    """The cards of `items` (live dated items), each rendered once per content generation.
+    """The cards of `items` (live dated items, or their primary keys), each rendered once
+    per content generation.
 
     A card shows only what publishing, or editing a type or topic, changes, so it is
     kept rendered until content changes: listings, the home page, topic, program and
-    publication pages share them, and a page of twenty cards is one cache read. Topics
+    publication pages share them, and a page of twenty cards is one cache read. Given
+    keys, only the items whose card is not kept yet are fetched (one query), and topics
     are fetched only for the cards rendered afresh.
     """
     request = context.get("request")
-    items = list(items)
+    given = {}
+    keys = []
+    for item in items:
+        if isinstance(item, int):
+            keys.append(item)
+        else:
+            keys.append(item.pk)
+            given[item.pk] = item
     variant = f"{site_key(request)}:{heading_level}:{show_topics:d}{full_summary:d}"
-    names = [f"card:{variant}:{item.pk}" for item in items]
-    by_name = dict(zip(names, items, strict=True))
+    names = {f"card:{variant}:{key}": key for key in keys}
 
-    def render(names):
-        missing = [by_name[name] for name in names]
+    def render(missing_names):
+        missing = fetch_items([names[name] for name in missing_names], given)
         if show_topics:
-            prefetch_related_objects(missing, topic_links())
+            prefetch_related_objects(list(missing.values()), topic_links())
         card = context.template.engine.get_template(CARD_TEMPLATE)
         options = {
             "request": request,
@@ -79,12 +87,30 @@ def item_cards(context, items, heading_level=3, show_topics=False, full_summary=
             "full_summary": full_summary,
         }
         return {
-            name: card.render(context.new({**options, "item": by_name[name]})) for name in names
+            name: card.render(context.new({**options, "item": missing[names[name]]}))
+            for name in missing_names
+            if names[name] in missing
         }
 
-    cards = remember_many(by_name, render)
+    cards = remember_many(names, render)
     # Each card is the safe string the template rendered; anything else would be escaped.
-    return format_html_join("", "{}", ((cards[name],) for name in names))
+    return format_html_join("", "{}", ((cards[name],) for name in names if name in cards))
+
+
+def fetch_items(keys, given):
+    """{key: dated item} for `keys`: those `given`, and the others in one query (an item
+    unpublished since its key was read is left out)."""
+    found = {key: given[key] for key in keys if key in given}
+    others = [key for key in keys if key not in found]
+    if others:
+        found.update(
+            DatedPage.objects.live()
+            .filter(pk__in=others)
+            .select_related("resource_type")
+            .defer_streamfields()
+            .in_bulk()
+        )
+    return found
 
 
 @register.tag

@@ -398,8 +398,9 @@ def test_the_listing_advertises_and_links_to_the_feed_of_its_filters(client, lib
 # Warm: the page of results. The library (found by routing), the facet counts (by type and
 # year, by topic), the cards, the site, view restrictions, the form's types and topics,
 # the breadcrumb and the library's URL come from the cache while content is unchanged
-# (publications/content_cache.py). Cold: those too, the cards' topics in one query.
-LISTING_QUERIES = QueryCounts(cold=18, warm=1)
+# (publications/content_cache.py). Cold: those too, and the cards' items (the page of
+# results is their keys) and topics, one query each.
+LISTING_QUERIES = QueryCounts(cold=19, warm=1)
 
 
 @pytest.mark.parametrize(

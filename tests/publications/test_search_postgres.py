@@ -235,6 +235,11 @@ def test_results_come_in_the_order_wagtails_own_query_gives(large_library, wagta
         )
         assert ours.count() == wagtails.count()
         assert ranked(ours, *PAGES) == ranked(wagtails, *PAGES)
+    # Only the keys, as the library's page of results asks for them.
+    for queryset in querysets[:2]:
+        keys = queryset.values_list("pk", flat=True).search(words, operator="and")
+        wagtails = wagtails_backend.search(words, queryset, operator="and")
+        assert [list(keys[s]) for s in PAGES] == [[p.pk for p in wagtails[s]] for s in PAGES]
     # The ranks themselves, where a caller asks for them.
     ours = library.search(words, operator="and").annotate_score("score")
     wagtails = wagtails_backend.search(words, library, operator="and").annotate_score("score")
