@@ -11,7 +11,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
-from publications.content_cache import public, remember, site_key
+from publications.content_cache import public, remember, remember_many, site_key
 from publications.forms import SearchForm
 from publications.listing import PAGE_SIZE, pagination, query_string
 
@@ -32,9 +32,8 @@ def search(request):
     results = (
         # Promoted pages come first, on the first page, and not again among the results.
         pages.exclude(pk__in=[p.page_id for p in promotions if p.page_id])
-        # One query per kind of page, not per result; bodies are not needed.
-        .specific()
-        .defer_streamfields()
+        # Keys: each result's description is kept until content changes (described()).
+        .values_list("pk", flat=True)
         .search(form.words, operator="and")
     )
     paginator = Paginator(results, PAGE_SIZE)
@@ -50,7 +49,7 @@ def search(request):
         results=page,
         total=page.paginator.count + len(promotions),
         promotions=[describe_promotion(p, request) for p in promotions] if page.number == 1 else [],
-        items=[describe(result, request) for result in page],
+        items=described(list(page), request),
         pagination=pagination(page, lambda number: search_url(q, number)),
     )
     return TemplateResponse(request, TEMPLATE, context)
@@ -77,6 +76,25 @@ def promoted(q, pages):
         .select_related("page")
         .order_by("sort_order")
     )
+
+
+def described(keys, request):
+    """The descriptions of the pages of `keys`, in order, each made once per content
+    generation: only the pages whose description is not kept yet are fetched."""
+    names = {f"search-result:{site_key(request)}:{key}": key for key in keys}
+
+    def describe_missing(missing):
+        # One query per kind of page, not per result; bodies are not needed.
+        pages = Page.objects.filter(pk__in=[names[name] for name in missing])
+        by_key = {page.pk: page for page in pages.specific().defer_streamfields()}
+        return {
+            name: describe(by_key[names[name]], request)
+            for name in missing
+            if names[name] in by_key  # not unpublished since its key was read
+        }
+
+    found = remember_many(names, describe_missing)
+    return [found[name] for name in names if name in found]
 
 
 def describe(page, request):
