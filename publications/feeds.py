@@ -1,7 +1,9 @@
 """RSS 2.0 feeds: the site's Latest Items, and any filtered view of the library.
 
-Items are DatedPage rows with their type joined in: title, link, date, type as
-category and summary. Page bodies live in each kind's own table and are never read.
+An item shows a dated page's title, link, date, type (as category) and summary, read
+from the DatedPage row with its type joined in (page bodies, in each kind's own table,
+are never read), and kept until content changes: a feed is its items' keys, and only
+the items not kept yet are fetched.
 """
 
 import datetime
@@ -10,6 +12,8 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 
+from .content_cache import remember_many, site_key
+from .models.pages import DatedPage
 from .queries import latest_items
 
 FEED_LENGTH = 30
@@ -30,30 +34,46 @@ class DatedItemsFeed(Feed):
         return request
 
     def items(self, request):
-        items = list(self.get_items(request))
-        for item in items:
-            item.feed_link = item.get_url(request)
-        return items
+        keys = self.get_items(request).values_list("pk", flat=True)[:FEED_LENGTH]
+        names = {f"feed-item:{site_key(request)}:{key}": key for key in keys}
+
+        def describe_missing(missing):
+            pages = (
+                DatedPage.objects.live()
+                .filter(pk__in=[names[name] for name in missing])
+                .select_related("resource_type")
+                .defer_streamfields()
+                .in_bulk()
+            )
+            return {
+                name: describe(pages[names[name]], request)
+                for name in missing
+                if names[name] in pages  # not unpublished since its key was read
+            }
+
+        found = remember_many(names, describe_missing)
+        return [found[name] for name in names if name in found]
 
     def get_items(self, request):
+        """The items' queryset, newest first."""
         raise NotImplementedError
 
     def item_title(self, item):
-        return item.title
+        return item["title"]
 
     def item_description(self, item):
-        return item.summary
+        return item["summary"]
 
     def item_link(self, item):
-        return item.feed_link
+        return item["link"]
 
     def item_pubdate(self, item):
         return datetime.datetime.combine(
-            item.date, datetime.time(), tzinfo=timezone.get_current_timezone()
+            item["date"], datetime.time(), tzinfo=timezone.get_current_timezone()
         )
 
     def item_categories(self, item):
-        return [item.resource_type.name]
+        return [item["type"]]
 
 
 class LatestItemsFeed(DatedItemsFeed):
@@ -67,7 +87,7 @@ class LatestItemsFeed(DatedItemsFeed):
     )
 
     def get_items(self, request):
-        return latest_items(FEED_LENGTH)
+        return latest_items()
 
 
 class LibraryFeed(DatedItemsFeed):
@@ -83,7 +103,7 @@ class LibraryFeed(DatedItemsFeed):
         self.feed_description = description
 
     def get_items(self, request):
-        return self.listing.filtered().order_by("-date", "-pk")[:FEED_LENGTH]
+        return self.listing.filtered().order_by("-date", "-pk")
 
     def title(self):
         return self.feed_title
@@ -96,3 +116,14 @@ class LibraryFeed(DatedItemsFeed):
 
     def feed_url(self):
         return self.listing.feed_link()
+
+
+def describe(page, request):
+    """What a feed shows of a dated page (with its type)."""
+    return {
+        "title": page.title,
+        "link": page.get_url(request),
+        "date": page.date,
+        "type": page.resource_type.name,
+        "summary": page.summary,
+    }
