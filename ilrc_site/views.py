@@ -11,7 +11,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
-from publications.content_cache import public, remember, remember_many, site_key
+from publications.content_cache import public, remember, remember_each, site_key
 from publications.forms import SearchForm
 from publications.listing import PAGE_SIZE, pagination, query_string
 
@@ -81,20 +81,15 @@ def promoted(q, pages):
 def described(keys, request):
     """The descriptions of the pages of `keys`, in order, each made once per content
     generation: only the pages whose description is not kept yet are fetched."""
-    names = {f"search-result:{site_key(request)}:{key}": key for key in keys}
 
-    def describe_missing(missing):
+    def fetch(missing):
         # One query per kind of page, not per result; bodies are not needed.
-        pages = Page.objects.filter(pk__in=[names[name] for name in missing])
-        by_key = {page.pk: page for page in pages.specific().defer_streamfields()}
-        return {
-            name: describe(by_key[names[name]], request)
-            for name in missing
-            if names[name] in by_key  # not unpublished since its key was read
-        }
+        pages = Page.objects.filter(pk__in=missing).specific().defer_streamfields()
+        return {page.pk: page for page in pages}
 
-    found = remember_many(names, describe_missing)
-    return [found[name] for name in names if name in found]
+    return remember_each(
+        f"search-result:{site_key(request)}", keys, fetch, lambda page: describe(page, request)
+    )
 
 
 def describe(page, request):

@@ -173,6 +173,21 @@ def remember_many(names, compute_missing):
     return values
 
 
+def remember_each(kind, keys, fetch, make):
+    """[make(object)] for each of `keys` in order, each kept per content generation as
+    f"{kind}:{key}", in one round trip: `fetch(missing_keys)` returns {key: object} for
+    the keys not kept yet (one query); a key it leaves out (say, of a page unpublished
+    since its key was read) is left out of the list."""
+    names = {f"{kind}:{key}": key for key in keys}
+
+    def compute(missing):
+        objects = fetch([names[name] for name in missing])
+        return {name: make(objects[names[name]]) for name in missing if names[name] in objects}
+
+    found = remember_many(names, compute)
+    return [found[name] for name in names if name in found]
+
+
 def view_restrictions():
     """Every page view restriction, each with its page's tree path as `page_path`."""
     return remember(

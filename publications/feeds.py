@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 
-from .content_cache import remember_many, site_key
+from .content_cache import remember_each, site_key
 from .models.pages import DatedPage
 from .queries import latest_items
 
@@ -35,24 +35,14 @@ class DatedItemsFeed(Feed):
 
     def items(self, request):
         keys = self.get_items(request).values_list("pk", flat=True)[:FEED_LENGTH]
-        names = {f"feed-item:{site_key(request)}:{key}": key for key in keys}
 
-        def describe_missing(missing):
-            pages = (
-                DatedPage.objects.live()
-                .filter(pk__in=[names[name] for name in missing])
-                .select_related("resource_type")
-                .defer_streamfields()
-                .in_bulk()
-            )
-            return {
-                name: describe(pages[names[name]], request)
-                for name in missing
-                if names[name] in pages  # not unpublished since its key was read
-            }
+        def fetch(missing):
+            pages = DatedPage.objects.live().filter(pk__in=missing)
+            return pages.select_related("resource_type").defer_streamfields().in_bulk()
 
-        found = remember_many(names, describe_missing)
-        return [found[name] for name in names if name in found]
+        return remember_each(
+            f"feed-item:{site_key(request)}", keys, fetch, lambda page: describe(page, request)
+        )
 
     def get_items(self, request):
         """The items' queryset, newest first."""

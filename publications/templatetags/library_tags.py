@@ -6,7 +6,7 @@ from django import template
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.html import format_html_join
 
-from publications.content_cache import remember, remember_many, site_key
+from publications.content_cache import remember, remember_each, site_key
 from publications.models import DatedPage, PageTopic, PublicationIndexPage
 
 register = template.Library()
@@ -73,28 +73,28 @@ def item_cards(context, items, heading_level=3, show_topics=False, full_summary=
             keys.append(item.pk)
             given[item.pk] = item
     variant = f"{site_key(request)}:{heading_level}:{show_topics:d}{full_summary:d}"
-    names = {f"card:{variant}:{key}": key for key in keys}
+    card = context.template.engine.get_template(CARD_TEMPLATE)
+    options = {
+        "request": request,
+        "heading_level": heading_level,
+        "show_topics": show_topics,
+        "full_summary": full_summary,
+    }
 
-    def render(missing_names):
-        missing = fetch_items([names[name] for name in missing_names], given)
+    def fetch(missing):
+        found = fetch_items(missing, given)
         if show_topics:
-            prefetch_related_objects(list(missing.values()), topic_links())
-        card = context.template.engine.get_template(CARD_TEMPLATE)
-        options = {
-            "request": request,
-            "heading_level": heading_level,
-            "show_topics": show_topics,
-            "full_summary": full_summary,
-        }
-        return {
-            name: card.render(context.new({**options, "item": missing[names[name]]}))
-            for name in missing_names
-            if names[name] in missing
-        }
+            prefetch_related_objects(list(found.values()), topic_links())
+        return found
 
-    cards = remember_many(names, render)
+    cards = remember_each(
+        f"card:{variant}",
+        keys,
+        fetch,
+        lambda item: card.render(context.new({**options, "item": item})),
+    )
     # Each card is the safe string the template rendered; anything else would be escaped.
-    return format_html_join("", "{}", ((cards[name],) for name in names if name in cards))
+    return format_html_join("", "{}", ((html,) for html in cards))
 
 
 def fetch_items(keys, given):
