@@ -9,7 +9,8 @@ show on:
 - with every change: every live page that is not a dated item (the home page and
   its Latest Items, the library and its feed, programs, topic pages, standard
   pages; a page's ancestors are always among them), the Latest Items feed and the
-  sitemap. They are a few dozen however large the library grows.
+  sitemap (its index and each page of its sections, one per 5,000 pages). They are a
+  few dozen however large the library grows.
 
 Everything else (an item's own page showing a renamed type or a new navigation link,
 filtered library views, feeds and search results, whose query strings cannot be
@@ -35,6 +36,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from publications.models import DatedPage
 
 from .page_cache import INVALIDATING_MODELS
+from .sitemaps import sitemap_urls
 
 
 class _PendingPurge(threading.local):
@@ -59,8 +61,8 @@ def shared_urls():
     """The addresses every change may show on: see the module's docstring."""
     batch = PurgeBatch()
     batch.add_pages(Page.objects.live().not_type(DatedPage).specific(defer=True))
-    for site in Site.objects.all():
-        batch.add_urls(site.root_url + reverse(name) for name in ("sitemap", "latest_items_feed"))
+    for site in Site.objects.select_related("root_page"):
+        batch.add_urls([site.root_url + reverse("latest_items_feed"), *sitemap_urls(site)])
     return batch.urls
 
 

@@ -1,6 +1,7 @@
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import index as sitemap_index
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -9,6 +10,7 @@ from publications.feeds import LatestItemsFeed
 from .availability import healthz
 from .media import media_urls
 from .robots import robots_txt
+from .sitemaps import SITEMAPS
 from .views import search
 
 # Pages that fail because the database is away answer 503, other failures 500.
@@ -18,7 +20,13 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap_index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("search/", search, name="search"),
     path("feeds/latest/", LatestItemsFeed(), name="latest_items_feed"),

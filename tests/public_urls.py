@@ -8,7 +8,15 @@ from programs.models import ProgramIndexPage, ProgramPage, StoryPage
 from publications.models import PolicyResourcePage, PublicationPage, TopicPage
 
 # Not HTML pages: browsers show these in viewers of their own.
-NOT_HTML = {"library feed", "document", "latest feed", "sitemap", "robots", "health"}
+NOT_HTML = {
+    "library feed",
+    "document",
+    "latest feed",
+    "sitemap",
+    "sitemap section",
+    "robots",
+    "health",
+}
 
 
 def public_urls():
@@ -36,6 +44,7 @@ def public_urls():
         "search": "/search/",
         "latest feed": "/feeds/latest/",
         "sitemap": "/sitemap.xml",
+        "sitemap section": "/sitemap-pages.xml",
         "robots": "/robots.txt",
         "health": "/healthz",
         "not found": "/no-such-page/",

@@ -37,7 +37,8 @@ from tests.factories import (
 )
 from tests.publications.test_admin import publication_form
 
-SITEMAP = "/sitemap.xml"
+# The sitemap's one section (/sitemap.xml is its index).
+SITEMAP = "/sitemap-pages.xml"
 # A word in no demo page, so that a search for it finds only the page under test.
 WORD = "Zyzzyva"
 

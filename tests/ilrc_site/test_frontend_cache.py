@@ -21,6 +21,7 @@ SHARED = {
     f"{SITE}/resources/feed/",
     f"{SITE}/feeds/latest/",
     f"{SITE}/sitemap.xml",
+    f"{SITE}/sitemap-pages.xml",
     f"{SITE}/programs/",
     f"{SITE}/programs/immigrant-justice-network/",
     f"{SITE}/programs/new-americans-campaign/",

@@ -7,6 +7,7 @@ from django.test import Client, SimpleTestCase
 from wagtail.models import Page
 
 from ilrc_site.site_chrome import FooterSettings, NavigationSettings
+from ilrc_site.sitemaps import PagesSitemap
 from publications.models import PublicationPage
 from tests.demo import DemoSiteTestCase
 
@@ -90,7 +91,9 @@ class SiteChromeTests(DemoSiteTestCase):
         unpublished = PublicationPage.objects.first()
         unpublished.unpublish()
 
-        response = self.client.get("/sitemap.xml")
+        index = self.client.get("/sitemap.xml").content.decode()
+        self.assertRegex(index, r"<loc>http://[^/]+/sitemap-pages\.xml</loc>")
+        response = self.client.get("/sitemap-pages.xml")
 
         self.assertEqual(response.status_code, 200)
         xml = response.content.decode()
@@ -98,6 +101,20 @@ class SiteChromeTests(DemoSiteTestCase):
         every_live_page = Page.objects.live().public().filter(depth__gt=1).count()
         self.assertEqual(xml.count("<url>"), every_live_page)
         self.assertNotIn(f"/{unpublished.slug}/", xml)
+
+    def test_the_sitemap_index_lists_every_section_page_and_they_list_every_page(self):
+        every_live_page = Page.objects.live().public().filter(depth__gt=1).count()
+        with mock.patch.object(PagesSitemap, "limit", 10):
+            index = self.client.get("/sitemap.xml").content.decode()
+            sections = re.findall(r"<loc>http://[^/]+(/sitemap-pages\.xml[^<]*)</loc>", index)
+            self.assertEqual(len(sections), -(-every_live_page // 10))
+            self.assertEqual(sections[1], "/sitemap-pages.xml?p=2")
+            listed = [
+                url
+                for section in sections
+                for url in re.findall(r"<url>", self.client.get(section).content.decode())
+            ]
+        self.assertEqual(len(listed), every_live_page)
 
     def test_robots_txt_points_to_the_sitemap_and_keeps_admin_and_search_out(self):
         response = self.client.get("/robots.txt")

@@ -106,7 +106,7 @@ def test_counts_and_facets_leave_hidden_items_out(client, hidden_pages):
 
 
 def test_the_sitemap_lists_no_hidden_page(client, hidden_pages):
-    xml = client.get("/sitemap.xml").content.decode()
+    xml = client.get("/sitemap-pages.xml").content.decode()
 
     assert f"/{hidden_pages['visible'].slug}/" in xml
     for kind in HIDDEN:

@@ -1,0 +1,35 @@
+"""The sitemap: an index at /sitemap.xml, listing sections of at most 5,000 addresses each.
+
+A sitemap may list 50,000 addresses, and Django's sitemap view serves one page of them:
+without the index, a library past that size would go partly unlisted. Smaller sections
+also keep each response small (about 140 bytes an address) and quick to render.
+"""
+
+from django.urls import reverse
+from wagtail.contrib.sitemaps import Sitemap
+
+
+class PagesSitemap(Sitemap):
+    """Every live, public page of the request's site (or of `site`), as Wagtail lists them."""
+
+    limit = 5000
+
+    def __init__(self, request=None, site=None):
+        super().__init__(request)
+        self.site = site
+
+    def get_wagtail_site(self):
+        return self.site or super().get_wagtail_site()
+
+
+SITEMAPS = {"pages": PagesSitemap}
+
+
+def sitemap_urls(site):
+    """The index of `site`'s sitemap and every page of each of its sections."""
+    urls = [site.root_url + reverse("sitemap")]
+    for section, sitemap_class in SITEMAPS.items():
+        url = site.root_url + reverse("sitemap_section", kwargs={"section": section})
+        pages = sitemap_class(site=site).paginator.num_pages
+        urls += [url, *(f"{url}?p={number}" for number in range(2, pages + 1))]
+    return urls
