@@ -169,7 +169,8 @@ def remember_many(names, compute_missing):
                 {prefix + name: value for name, value in computed.items()}, timeout=LOOKUP_SECONDS
             )
             values.update(computed)
-        copies.update((name, values[name]) for name in unread)
+        # A name left uncomputed (its item gone since its key was read) is not kept.
+        copies.update((name, values[name]) for name in unread if name in values)
     return values
 
 

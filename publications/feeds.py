@@ -13,8 +13,7 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 
 from .content_cache import remember_each, site_key
-from .models.pages import DatedPage
-from .queries import latest_items
+from .queries import items_by_key, latest_items
 
 FEED_LENGTH = 30
 
@@ -36,13 +35,8 @@ class DatedItemsFeed(Feed):
     def items(self, request):
         keys = self.get_items(request).values_list("pk", flat=True)[:FEED_LENGTH]
 
-        def fetch(missing):
-            pages = DatedPage.objects.live().filter(pk__in=missing)
-            return pages.select_related("resource_type").defer_streamfields().in_bulk()
-
-        return remember_each(
-            f"feed-item:{site_key(request)}", keys, fetch, lambda page: describe(page, request)
-        )
+        name = f"feed-item:{site_key(request)}"
+        return remember_each(name, keys, items_by_key, lambda page: describe(page, request))
 
     def get_items(self, request):
         """The items' queryset, newest first."""

@@ -7,7 +7,8 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.html import format_html_join
 
 from publications.content_cache import remember, remember_each, site_key
-from publications.models import DatedPage, PageTopic, PublicationIndexPage
+from publications.models import PageTopic, PublicationIndexPage
+from publications.queries import items_by_key
 
 register = template.Library()
 
@@ -103,13 +104,7 @@ def fetch_items(keys, given):
     found = {key: given[key] for key in keys if key in given}
     others = [key for key in keys if key not in found]
     if others:
-        found.update(
-            DatedPage.objects.live()
-            .filter(pk__in=others)
-            .select_related("resource_type")
-            .defer_streamfields()
-            .in_bulk()
-        )
+        found.update(items_by_key(others))
     return found
 
 
