@@ -138,6 +138,21 @@ def remember(name, compute):
     return value
 
 
+def remember_shared(name, compute):
+    """`compute()`'s result kept per content generation in the shared cache only, for a
+    value too large for every process to keep a copy of (a search's ranking of every
+    match); None without a shared cache, for the caller to do without."""
+    kept = _kept()
+    if kept is None:
+        return None
+    key = kept[0] + name
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout=LOOKUP_SECONDS)
+    return value
+
+
 def remember_live(request, name, compute):
     """`remember` for what a page shows of the live site; a preview, which shows unsaved
     changes, computes it afresh."""

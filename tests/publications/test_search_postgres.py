@@ -108,13 +108,14 @@ def test_pages_have_an_index_on_the_id_as_the_search_backend_casts_it(db):
 
 
 def search_plans(client, path, words):
-    """PostgreSQL's plans for the queries of a request for `words` that match words."""
+    """PostgreSQL's plans for the queries of a request for `words` that match words or
+    pick results from a ranking of the matches."""
     with CaptureQueriesContext(connection) as captured:
         assert client.get(path, {"q": words}).status_code == 200
     plans = []
     with connection.cursor() as cursor:
         for query in captured.captured_queries:
-            if "wagtailsearch_indexentry" in query["sql"]:
+            if "wagtailsearch_indexentry" in query["sql"] or "unnest(" in query["sql"]:
                 cursor.execute(f"EXPLAIN {query['sql']}")
                 plans.append("\n".join(row[0] for row in cursor.fetchall()))
     return plans
@@ -134,11 +135,15 @@ def large_library(index):
 def test_a_rare_word_looks_up_its_few_pages_instead_of_reading_every_page(client, large_library):
     library = search_plans(client, "/resources/", "sanctuary")
 
-    # The two facets and the page of results. (Site search, over every kind of page,
-    # reads this test's 500 pages by their path instead, as cheap at this size; among
-    # 10,000 it looks its matches up by key, on publications_page_id_varchar.)
-    assert len(library) == 3
-    assert all("publications_datedpage_id_varchar" in plan for plan in library)
+    # The two facets, the ranking of the matches and the page of results. (Site search,
+    # over every kind of page, reads this test's 500 pages by their path instead, as
+    # cheap at this size; among 10,000 it looks its matches up by key, on
+    # publications_page_id_varchar.)
+    assert len(library) == 4
+    facets, ranking, page = library[:2], library[2], library[3]
+    assert all("publications_datedpage_id_varchar" in plan for plan in facets)
+    assert "wagtailcore_page" not in ranking  # the search index alone
+    assert "Seq Scan" not in page, page
 
 
 def test_results_do_not_carry_the_text_they_matched(client, library):
@@ -206,7 +211,9 @@ PAGES = (slice(0, 20), slice(20, 40), slice(7, 13), slice(None, 5))
 
 
 @pytest.mark.parametrize("words", ["asylum", "removal defense", "daca renewal", "court"])
-def test_results_come_in_the_order_wagtails_own_query_gives(large_library, wagtails_backend, words):
+def test_results_come_in_the_order_wagtails_own_query_gives(
+    large_library, wagtails_backend, settings, words
+):
     from wagtail.models import Page
 
     from publications.models import DatedPage
@@ -235,28 +242,52 @@ def test_results_come_in_the_order_wagtails_own_query_gives(large_library, wagta
         )
         assert ours.count() == wagtails.count()
         assert ranked(ours, *PAGES) == ranked(wagtails, *PAGES)
-    # Only the keys, as the library's page of results asks for them.
-    for queryset in querysets[:2]:
-        keys = queryset.values_list("pk", flat=True).search(words, operator="and")
-        wagtails = wagtails_backend.search(words, queryset, operator="and")
-        assert [list(keys[s]) for s in PAGES] == [[p.pk for p in wagtails[s]] for s in PAGES]
+    # Only the keys, as the library's page of results asks for them: picked from a
+    # ranking kept in the shared cache, or ranked and checked in one query without it.
+    for settings.CONTENT_CACHE in (True, False):
+        for queryset in querysets[:2]:
+            keys = queryset.values_list("pk", flat=True).search(words, operator="and")
+            wagtails = wagtails_backend.search(words, queryset, operator="and")
+            assert [list(keys[s]) for s in PAGES] == [[p.pk for p in wagtails[s]] for s in PAGES]
     # The ranks themselves, where a caller asks for them.
     ours = library.search(words, operator="and").annotate_score("score")
     wagtails = wagtails_backend.search(words, library, operator="and").annotate_score("score")
     assert [(p.pk, p.score) for p in ours[:20]] == [(p.pk, p.score) for p in wagtails[:20]]
 
 
-def test_a_page_of_results_is_ranked_over_the_index_then_fetched_by_key(client, large_library):
+def ranking_queries(client, data):
     with CaptureQueriesContext(connection) as captured:
-        assert client.get("/resources/", {"q": "asylum", "page": 2}).status_code == 200
-    ranking = [q["sql"] for q in captured if "ts_rank" in q["sql"]]
+        assert client.get("/resources/", data).status_code == 200
+    return [q["sql"] for q in captured if "ts_rank" in q["sql"]]
+
+
+def test_the_matches_are_ranked_once_for_every_page_and_filter(client, large_library):
+    client.get("/resources/")  # creates the site's settings, which moves the content on
+    # The first page of results ranks every match, over the search index alone.
+    (ranking,) = ranking_queries(client, {"q": "asylum", "page": 2})
+    assert "wagtailcore_page" not in ranking
+    # Other pages of the same words, and the same words with filters, pick their
+    # results from the ranking kept for the current content (publications/content_cache.py).
+    assert ranking_queries(client, {"q": "asylum", "page": 3}) == []
+    assert ranking_queries(client, {"q": "asylum", "type": "practice-advisories"}) == []
+    # Content published, a new ranking.
+    draft = PublicationPageFactory(parent=large_library, title="Asylum", live=False)
+    draft.save_revision().publish()
+    assert len(ranking_queries(client, {"q": "asylum", "page": 3})) == 1
+    assert titles(client.get("/resources/", {"q": "asylum"}))[0] == "Asylum"
+
+
+def test_without_a_shared_cache_a_page_of_results_is_ranked_then_fetched_by_key(
+    client, large_library, settings
+):
+    settings.CONTENT_CACHE = False
+    (ranking,) = ranking_queries(client, {"q": "asylum", "page": 2})
 
     # The matching entries are ranked alone (a subquery the planner keeps apart), and
     # only the best twenty are checked against the library's filters.
-    assert len(ranking) == 1
-    assert "OFFSET 0) ranked" in ranking[0]
+    assert "OFFSET 0) ranked" in ranking
     with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN {ranking[0]}")
+        cursor.execute(f"EXPLAIN {ranking}")
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "Nested Loop Semi Join" in plan, plan
 
