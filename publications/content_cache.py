@@ -10,6 +10,7 @@ restricted, the resource types and topics, the library's address. Each would
 otherwise cost a query on every request.
 """
 
+import hashlib
 import time
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -112,6 +113,18 @@ def _kept():
     return f"content:{current}:", _process_copies.of(current)
 
 
+# Longer keys, whose names carry a visitor's words or filters, are hashed: memcached
+# refuses keys of more than 250 characters, and Django warns of them for every backend.
+LONGEST_KEY = 200
+
+
+def _shared_key(prefix, name):
+    key = prefix + name
+    if len(key) > LONGEST_KEY:
+        key = prefix + "sha256:" + hashlib.sha256(name.encode()).hexdigest()
+    return key
+
+
 def site_key(request):
     """The request's site, as cache names of what differs between sites say it."""
     site = Site.find_for_request(request)
@@ -129,7 +142,7 @@ def remember(name, compute):
     prefix, copies = kept
     value = copies.get(name)
     if value is None:
-        key = prefix + name
+        key = _shared_key(prefix, name)
         value = cache.get(key)
         if value is None:
             value = compute()
@@ -145,7 +158,7 @@ def remember_shared(name, compute):
     kept = _kept()
     if kept is None:
         return None
-    key = kept[0] + name
+    key = _shared_key(kept[0], name)
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -175,13 +188,14 @@ def remember_many(names, compute_missing):
     values = {name: copies[name] for name in names if name in copies}
     unread = [name for name in names if name not in values]
     if unread:
-        found = cache.get_many([prefix + name for name in unread])
-        values.update((name, found[prefix + name]) for name in unread if prefix + name in found)
+        keys = {name: _shared_key(prefix, name) for name in unread}
+        found = cache.get_many(keys.values())
+        values.update((name, found[keys[name]]) for name in unread if keys[name] in found)
         missing = [name for name in unread if name not in values]
         if missing:
             computed = compute_missing(missing)
             cache.set_many(
-                {prefix + name: value for name, value in computed.items()}, timeout=LOOKUP_SECONDS
+                {keys[name]: value for name, value in computed.items()}, timeout=LOOKUP_SECONDS
             )
             values.update(computed)
         # A name left uncomputed (its item gone since its key was read) is not kept.

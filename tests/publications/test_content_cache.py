@@ -209,3 +209,23 @@ def test_while_the_shared_cache_is_out_of_reach_lookups_are_made_afresh(monkeypa
     assert content_cache.remember("lookup", make) == "value"
     assert content_cache.remember("lookup", make) == "value"
     assert len(made) == 3
+
+
+def test_a_name_too_long_for_a_cache_key_is_kept_under_its_hash(monkeypatch, recwarn):
+    # A visitor's words go into the names of what is kept (the number of matches).
+    name = "search-count:1:" + "asylum " * 60
+    made = []
+
+    def make():
+        made.append(1)
+        return 3
+
+    for _ in range(2):
+        # Each time in a new process: read from the shared cache, not from a copy.
+        monkeypatch.setattr(content_cache, "_process_copies", content_cache._ProcessCopies())
+        assert content_cache.remember(name, make) == 3
+        assert content_cache.remember_many([name], lambda names: {n: make() for n in names}) == {
+            name: 3
+        }
+    assert len(made) == 1
+    assert [str(w.message) for w in recwarn if "key" in str(w.message).lower()] == []
