@@ -142,12 +142,15 @@ def remember(name, compute):
     prefix, copies = kept
     value = copies.get(name)
     if value is None:
-        key = _shared_key(prefix, name)
-        value = cache.get(key)
-        if value is None:
-            value = compute()
-            cache.set(key, value, timeout=LOOKUP_SECONDS)
-        copies[name] = value
+        value = copies[name] = _read_or_compute(_shared_key(prefix, name), compute)
+    return value
+
+
+def _read_or_compute(key, compute):
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout=LOOKUP_SECONDS)
     return value
 
 
@@ -158,12 +161,7 @@ def remember_shared(name, compute):
     kept = _kept()
     if kept is None:
         return None
-    key = _shared_key(kept[0], name)
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, timeout=LOOKUP_SECONDS)
-    return value
+    return _read_or_compute(_shared_key(kept[0], name), compute)
 
 
 def remember_live(request, name, compute):
