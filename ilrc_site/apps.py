@@ -6,8 +6,19 @@ class IlrcSiteConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from . import frontend_cache, page_cache, signals
+        from base import cache, page_cache
 
-        page_cache.connect_signals()
+        from . import frontend_cache, signals
+
+        # Every page's header and footer, and site search's promoted results.
+        cache.watch(
+            "ilrc_site.NavigationSettings",
+            "ilrc_site.NavigationLink",
+            "ilrc_site.FooterSettings",
+            "ilrc_site.SocialLink",
+            "wagtailsearchpromotions.SearchPromotion",
+        )
+        # Site search's words and page, and the sitemap's pages.
+        page_cache.understands("q", "page", "p")
         frontend_cache.connect_signals()
         signals.connect()

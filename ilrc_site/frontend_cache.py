@@ -1,7 +1,8 @@
 """Purging a CDN in front of the site when content changes, through Wagtail's frontend cache.
 
-The page cache (page_cache.py) starts afresh on every change. A CDN cannot be told
-that through Wagtail's purge backends, so each change purges the addresses it can
+The page cache (base/page_cache.py) starts afresh on every change. A CDN cannot be told
+that through Wagtail's purge backends, so each change (base.cache.content_changed, sent
+for every change that moves the content generation on) purges the addresses it can
 show on:
 
 - a page published, unpublished, moved or deleted: its own addresses (and, after a
@@ -23,19 +24,16 @@ published pages a second time.
 """
 
 import threading
-from copy import copy
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, purge_urls_from_cache
 from wagtail.models import Page, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from base.cache import content_changed
 from publications.models import DatedPage
 
-from .page_cache import INVALIDATING_MODELS
 from .sitemaps import sitemap_urls
 
 
@@ -66,11 +64,12 @@ def shared_urls():
     return batch.urls
 
 
-def _changed(urls=()):
+def _content_changed(pages, **kwargs):
     if not settings.WAGTAILFRONTENDCACHE:
         return
     _pending.changed = True
-    _pending.urls.update(urls)
+    for page in pages:
+        _pending.urls.update(page_urls(page))
     # Purged before the change is committed, the CDN could fetch the old page again.
     # (A change rolled back leaves its addresses to be purged with the next one.)
     transaction.on_commit(_purge_pending)
@@ -86,31 +85,5 @@ def _purge_pending():
     purge_urls_from_cache(sorted(urls))
 
 
-def _page_published_or_unpublished(instance, **kwargs):
-    _changed(page_urls(instance))
-
-
-def _page_moved(instance, url_path_before, **kwargs):
-    before = copy(instance)
-    before.url_path = url_path_before
-    _changed(page_urls(before) | page_urls(instance))
-
-
-def _deleted(instance, **kwargs):
-    if isinstance(instance, Page):
-        _changed(page_urls(instance))
-
-
-def _content_changed(**kwargs):
-    _changed()
-
-
 def connect_signals():
-    """Purge on the same changes that clear the page cache (page_cache.connect_signals)."""
-    for signal in (page_published, page_unpublished):
-        signal.connect(_page_published_or_unpublished, dispatch_uid=f"cdn-{signal!r}")
-    post_page_move.connect(_page_moved, dispatch_uid="cdn-page-moved")
-    post_delete.connect(_deleted, dispatch_uid="cdn-page-deleted")
-    for label in INVALIDATING_MODELS:
-        post_save.connect(_content_changed, sender=label, dispatch_uid=f"cdn-save-{label}")
-        post_delete.connect(_content_changed, sender=label, dispatch_uid=f"cdn-delete-{label}")
+    content_changed.connect(_content_changed, dispatch_uid="cdn-purge")

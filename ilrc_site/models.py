@@ -9,15 +9,14 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from publications.blocks import BodyBlock
-from publications.content_cache import CachedViewRestrictionsMixin, remember_live
-from publications.models.media import require_alt_text
-from publications.queries import latest_items
+from base.blocks import BodyBlock
+from base.models import require_alt_text
+from base.pages import SitePage
+from base.routing import CachedRoutingMixin
+from publications.models import DatedPage
 
-from .routing import route_below
 
-
-class HomePage(CachedViewRestrictionsMixin, Page):
+class HomePage(CachedRoutingMixin, SitePage):
     hero_heading = models.CharField(
         max_length=120,
         default="Immigrant Legal Resource Center",
@@ -28,7 +27,7 @@ class HomePage(CachedViewRestrictionsMixin, Page):
         help_text="One sentence under the heading saying what the organisation does.",
     )
     hero_image = models.ForeignKey(
-        "publications.SiteImage",
+        "base.SiteImage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -50,7 +49,7 @@ class HomePage(CachedViewRestrictionsMixin, Page):
     )
     featured_teaser = models.TextField("teaser", max_length=600, blank=True)
     featured_image = models.ForeignKey(
-        "publications.SiteImage",
+        "base.SiteImage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -107,10 +106,8 @@ class HomePage(CachedViewRestrictionsMixin, Page):
     ]
     search_fields = Page.search_fields + [index.SearchField("hero_tagline")]
 
-    def route(self, request, path_components):
-        if not path_components:
-            return super().route(request, path_components)
-        return route_below(self, request, path_components)
+    summary_field = "hero_tagline"
+    share_image_field = "hero_image"
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -129,21 +126,26 @@ class HomePage(CachedViewRestrictionsMixin, Page):
         super().clean()
         require_alt_text(hero_image=self.hero_image, featured_image=self.featured_image)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(remember_live(request, f"home:{self.pk}:listed", self.listed))
-        return context
+    @property
+    def share_title(self):
+        return self.seo_title or self.hero_heading or self.title
 
-    def listed(self):
+    def listings(self, request):
         """The featured page (while it is live), the programs and the Latest Items."""
         featured = self.featured_page
         # Read through the page's cluster, so that previews show unsaved changes too.
         programs = self.featured_programs.select_related("program")
-        types = list(self.latest_types.all())
+        latest = (
+            DatedPage.objects.live_public(request)
+            .descendant_of(self)
+            .of_types([t.pk for t in self.latest_types.all()])
+            .for_listing()
+            .newest()
+        )
         return {
             "featured": featured if featured and featured.live else None,
             "programs": [choice.program for choice in programs if choice.program.live],
-            "latest": list(latest_items(limit=self.latest_count, types=types)),
+            "latest": list(latest[: self.latest_count]),
         }
 
 
@@ -159,7 +161,7 @@ class HomeProgram(Orderable):
         return self.program.title
 
 
-class StandardPage(CachedViewRestrictionsMixin, Page):
+class StandardPage(SitePage):
     intro = models.TextField(
         blank=True, max_length=500, help_text="A short introduction shown under the title."
     )

@@ -9,6 +9,9 @@ from django.db.models import Max
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from wagtail.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps.views import sitemap
+
+from base.page_cache import cache_under_query
 
 
 class PagesSitemap(Sitemap):
@@ -31,6 +34,13 @@ class PagesSitemap(Sitemap):
 
 
 SITEMAPS = {"pages": PagesSitemap}
+
+
+def sitemap_section(request, section):
+    """One page (`?p=N`) of a section, kept by the page cache under its page number."""
+    response = sitemap(request, sitemaps=SITEMAPS, section=section)
+    number = request.GET.get("p", "1")
+    return cache_under_query(response, [("p", number)] if number != "1" else [])
 
 
 def sitemap_urls(site):

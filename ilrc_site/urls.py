@@ -2,19 +2,19 @@ from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import index as sitemap_index
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from publications.feeds import LatestItemsFeed
-
 from .availability import healthz
+from .feeds import LatestItemsFeed
 from .media import media_urls
 from .robots import robots_txt
-from .sitemaps import SITEMAPS
+from .sitemaps import SITEMAPS, sitemap_section
 from .views import search
 
 # Pages that fail because the database is away answer 503, other failures 500.
 handler500 = "ilrc_site.availability.server_error"
+# Every missing address shares one rendered 404 page.
+handler404 = "base.views.page_not_found"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -26,7 +26,7 @@ urlpatterns = [
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),
-    path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
+    path("sitemap-<section>.xml", sitemap_section, name="sitemap_section"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("search/", search, name="search"),
     path("feeds/latest/", LatestItemsFeed(), name="latest_items_feed"),

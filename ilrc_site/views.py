@@ -1,19 +1,17 @@
 """Site-wide search at /search/: every live, public page of the site, promoted results first."""
 
-from urllib.parse import quote
-
-from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Q
-from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.text import capfirst
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
 
-from publications.content_cache import public, remember, remember_each, site_key
-from publications.forms import SearchForm
-from publications.listing import PAGE_SIZE, pagination, query_string
+from base.cache import kept, kept_each
+from base.page_cache import cache_under_query
+from base.pagination import page_links, query_string, results_page
+from base.privacy import public
+from publications.filters import SearchForm
 
 TEMPLATE = "ilrc_site/search.html"
 
@@ -25,7 +23,7 @@ def search(request):
     q = form.cleaned_data["q"]
     context = {"form": form, "q": q}
     if not form.words:
-        return TemplateResponse(request, TEMPLATE, context)
+        return cache_under_query(TemplateResponse(request, TEMPLATE, context), [])
 
     pages = site_pages(request)
     promotions = list(promoted(q, pages))
@@ -36,23 +34,21 @@ def search(request):
         .values_list("pk", flat=True)
         .search(form.words, operator="and")
     )
-    paginator = Paginator(results, PAGE_SIZE)
+    # On PostgreSQL, every match's ranking kept (publications/search_backend.py).
+    results.ranking_request = request
     # The number of matches, counted once per content generation: every page of results
-    # of the same words shares it.
-    words = quote(form.words)
-    paginator.count = remember(f"search-count:{site_key(request)}:{words}", results.count)
-    try:
-        page = paginator.page(form.cleaned_data["page"] or 1)
-    except EmptyPage:
-        raise Http404("There is no such page of results.") from None
+    # of the same words shares it (a full-text count of every match, bench/README.md).
+    count = kept(request, ("search-count", form.words), results.count, chosen=True)
+    page = results_page(results, form.cleaned_data["page"], count=count)
     context.update(
         results=page,
         total=page.paginator.count + len(promotions),
         promotions=[describe_promotion(p, request) for p in promotions] if page.number == 1 else [],
         items=described(list(page), request),
-        pagination=pagination(page, lambda number: search_url(q, number)),
+        pagination=page_links(page, lambda number: search_url(q, number)),
     )
-    return TemplateResponse(request, TEMPLATE, context)
+    params = [("q", q), ("page", page.number)] if page.number > 1 else [("q", q)]
+    return cache_under_query(TemplateResponse(request, TEMPLATE, context), params)
 
 
 def search_url(q, page):
@@ -62,10 +58,9 @@ def search_url(q, page):
 def site_pages(request):
     """The live, public pages of the request's site, of every kind."""
     site = Site.find_for_request(request)
-    pages = public(Page.objects.live())
     if site is None:
-        return pages.none()
-    return pages.descendant_of(site.root_page, inclusive=True)
+        return Page.objects.none()
+    return public(request, Page.objects.live().descendant_of(site.root_page, inclusive=True))
 
 
 def promoted(q, pages):
@@ -87,20 +82,7 @@ def described(keys, request):
         pages = Page.objects.filter(pk__in=missing).specific().defer_streamfields()
         return {page.pk: page for page in pages}
 
-    return remember_each(
-        f"search-result:{site_key(request)}", keys, fetch, lambda page: describe(page, request)
-    )
-
-
-def describe(page, request):
-    """A result as the template shows it: kind of page, title, link and a summary."""
-    summary = page.search_description or getattr(page, "summary", "") or getattr(page, "intro", "")
-    return {
-        "kind": capfirst(page._meta.verbose_name),
-        "title": page.title,
-        "url": page.get_url(request),
-        "summary": summary,
-    }
+    return kept_each(request, "search-result", keys, fetch, lambda page: page.describe(request))
 
 
 def describe_promotion(promotion, request):

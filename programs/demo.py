@@ -2,7 +2,7 @@
 
 import datetime
 
-from publications.demo import publish
+from base.demo import publish
 from publications.models import Topic
 
 from .models import ProgramIndexPage, ProgramPage, ProgramPartner, StoryPage

@@ -12,17 +12,16 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from publications.blocks import BodyBlock
-from publications.content_cache import CachedViewRestrictionsMixin, public
+from base.blocks import BodyBlock
+from base.models import require_alt_text
+from base.pages import SitePage
 from publications.models import DatedPage, PublicationPage, ResourceType, Topic
-from publications.models.media import require_alt_text
-from publications.models.pages import dated_page_tabs
-from publications.queries import tagged_items
+from publications.models.dated import dated_page_tabs
 
 PROGRAM_RESOURCES_COUNT = 6
 
 
-class ProgramIndexPage(CachedViewRestrictionsMixin, Page):
+class ProgramIndexPage(SitePage):
     """/programs/: every program, in the page tree's order."""
 
     intro = models.TextField(blank=True, max_length=600, help_text="Shown above the programs.")
@@ -37,24 +36,24 @@ class ProgramIndexPage(CachedViewRestrictionsMixin, Page):
     class Meta:
         verbose_name = "program index"
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def listings(self, request):
         # Renditions come with their images, so a cold rendition cache costs one query.
-        context["programs"] = (
-            public(ProgramPage.objects.child_of(self).live())
+        programs = (
+            ProgramPage.objects.child_of(self)
+            .live_public(request)
             .defer_streamfields()
             .select_related("image")
             .prefetch_related("image__renditions")
         )
-        return context
+        return {"programs": list(programs)}
 
 
-class ProgramPage(CachedViewRestrictionsMixin, Page):
+class ProgramPage(SitePage):
     """A project or network (IJN, NAC...): what it does, who with, and its resources."""
 
     acronym = models.CharField(max_length=20, blank=True, help_text="e.g. 'IJN'.")
     image = models.ForeignKey(
-        "publications.SiteImage",
+        "base.SiteImage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -98,26 +97,23 @@ class ProgramPage(CachedViewRestrictionsMixin, Page):
         super().clean()
         require_alt_text(image=self.image)
 
-    def get_meta_description(self):
-        return self.search_description or self.intro
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def listings(self, request):
+        """The program's topics and the newest publications on them, its stories, and
+        its partners with their logos."""
         # Read through the page's cluster, so that previews show unsaved changes too.
         topics = list(self.topics.all())
-        context["topics"] = topics
-        context["partners"] = self.partners.select_related("logo").prefetch_related(
-            "logo__renditions"
+        publications = PublicationPage.objects.live_public(request).for_listing()
+        resources = publications.tagged(topics).newest() if topics else publications.none()
+        stories = (
+            StoryPage.objects.child_of(self).live_public(request).defer_streamfields().newest()
         )
-        context["resources"] = (
-            tagged_items(topics, kind=PublicationPage)[:PROGRAM_RESOURCES_COUNT] if topics else []
-        )
-        context["stories"] = (
-            public(StoryPage.objects.child_of(self).live())
-            .defer_streamfields()
-            .order_by("-date", "-pk")
-        )
-        return context
+        partners = self.partners.select_related("logo").prefetch_related("logo__renditions")
+        return {
+            "topics": topics,
+            "resources": list(resources[:PROGRAM_RESOURCES_COUNT]),
+            "stories": list(stories),
+            "partners": list(partners),
+        }
 
 
 class ProgramPartner(Orderable):
@@ -125,7 +121,7 @@ class ProgramPartner(Orderable):
     name = models.CharField(max_length=200)
     url = models.URLField("link", blank=True)
     logo = models.ForeignKey(
-        "publications.SiteImage",
+        "base.SiteImage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -182,8 +178,5 @@ class StoryPage(DatedPage):
             )[0]
         super().full_clean(*args, **kwargs)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["topics"] = list(self.topics.all())
-        context["program"] = self.get_parent()
-        return context
+    def listings(self, request):
+        return {"topics": list(self.topics.all()), "program": self.get_parent()}

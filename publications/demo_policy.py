@@ -4,7 +4,8 @@ import datetime
 
 from django.utils.html import strip_tags
 
-from .demo import get_or_create_pdf, publish
+from base.demo import get_or_create_pdf, publish
+
 from .models import PolicyExample, PolicyResourcePage, ResourceType, Topic
 
 TITLE = "Local Policy Interventions for Protecting Immigrants"

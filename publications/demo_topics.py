@@ -1,6 +1,7 @@
 """Demo content: topic pages for three of the library's topics."""
 
-from .demo import publish
+from base.demo import publish
+
 from .models import DatedPage, Topic, TopicPage
 
 TOPIC_PAGES = [

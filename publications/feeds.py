@@ -1,24 +1,25 @@
-"""RSS 2.0 feeds: the site's Latest Items, and any filtered view of the library.
+"""RSS 2.0 feeds of dated items: any filtered view of the library (and, in ilrc_site, the
+site's Latest Items).
 
 An item shows a dated page's title, link, date, type (as category) and summary, read
-from the DatedPage row with its type joined in (page bodies, in each kind's own table,
-are never read), and kept until content changes: a feed is its items' keys, and only
-the items not kept yet are fetched.
+from the DatedPage row with its type joined in: page bodies, in each kind's own table,
+are never read. A feed is its items' keys, and each item as a feed shows it is kept
+until content changes: only the items not kept yet are fetched.
 """
 
 import datetime
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 
-from .content_cache import remember_each, site_key
-from .queries import items_by_key, latest_items
+from base.cache import kept_each
 
 FEED_LENGTH = 30
 
 
 class DatedItemsFeed(Feed):
+    """A feed of the newest dated items of `get_items(request)`, a DatedPage queryset."""
+
     def __call__(self, request, *args, **kwargs):
         response = super().__call__(request, *args, **kwargs)
         # The feed generator writes the XML in some 800 small pieces, and a WSGI server
@@ -33,23 +34,26 @@ class DatedItemsFeed(Feed):
         return request
 
     def items(self, request):
-        keys = self.get_items(request).values_list("pk", flat=True)[:FEED_LENGTH]
+        items = self.get_items(request)
+        keys = items.newest().values_list("pk", flat=True)[:FEED_LENGTH]
 
-        name = f"feed-item:{site_key(request)}"
-        return remember_each(name, keys, items_by_key, lambda page: describe(page, request))
+        def fetch(missing):
+            return items.model.objects.filter(pk__in=missing).for_listing().in_bulk()
+
+        return kept_each(request, "feed-item", keys, fetch, lambda item: entry(item, request))
 
     def get_items(self, request):
-        """The items' queryset, newest first."""
+        """The items' queryset."""
         raise NotImplementedError
 
     def item_title(self, item):
         return item["title"]
 
     def item_description(self, item):
-        return item["summary"]
+        return item["listing_summary"]
 
     def item_link(self, item):
-        return item["link"]
+        return item["url"]
 
     def item_pubdate(self, item):
         return datetime.datetime.combine(
@@ -60,54 +64,39 @@ class DatedItemsFeed(Feed):
         return [item["type"]]
 
 
-class LatestItemsFeed(DatedItemsFeed):
-    """Every kind of dated item, newest first: /feeds/latest/."""
-
-    title = f"Latest items | {settings.WAGTAIL_SITE_NAME}"
-    link = "/"
-    description = (
-        "New toolkits, explainers, practice advisories, public comments and stories "
-        f"from the {settings.WAGTAIL_SITE_NAME}."
-    )
-
-    def get_items(self, request):
-        return latest_items()
-
-
 class LibraryFeed(DatedItemsFeed):
-    """One filtered view of the library, newest first: /resources/feed/?<filters>.
+    """One filtered view of the library: /resources/feed/?<filters>. Made for one request,
+    by the library page, with that request's items."""
 
-    Made for one request, by the library page, with that request's listing.
-    """
-
-    def __init__(self, listing, *, title, description):
+    def __init__(self, items, *, title, link, feed_url, description):
         super().__init__()
-        self.listing = listing
+        self.library_items = items
         self.feed_title = title
+        self.feed_link = link
+        self.feed_self_url = feed_url
         self.feed_description = description
 
     def get_items(self, request):
-        return self.listing.filtered().order_by("-date", "-pk")
+        return self.library_items
 
     def title(self):
         return self.feed_title
 
+    def link(self):
+        return self.feed_link
+
+    def feed_url(self):
+        return self.feed_self_url
+
     def description(self):
         return self.feed_description
 
-    def link(self):
-        return self.listing.link(keep_sort=False)
 
-    def feed_url(self):
-        return self.listing.feed_link()
-
-
-def describe(page, request):
-    """What a feed shows of a dated page (with its type)."""
+def entry(item, request):
+    """What a feed shows of a dated item (with its type)."""
     return {
-        "title": page.title,
-        "link": page.get_url(request),
-        "date": page.date,
-        "type": page.resource_type.name,
-        "summary": page.summary,
+        **item.describe(request),
+        "date": item.date,
+        "type": item.resource_type.name,
+        "listing_summary": item.summary,
     }

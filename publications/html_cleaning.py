@@ -16,7 +16,7 @@ from wagtail.admin.rich_text.converters.contentstate import ContentstateConverte
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 from wagtail.whitelist import check_url
 
-from .blocks import RICH_TEXT_FEATURES
+from base.blocks import RICH_TEXT_FEATURES
 
 HEADING_MAX_LENGTH = 200
 

@@ -7,9 +7,10 @@ entries are ranked alone, the queryset's filters are checked for the best of the
 and the same query fetches those pages: at 10,000 publications the library's search for
 "asylum" spends 3.5 ms in PostgreSQL instead of 9.5 (15 in one process), and the gap
 widens as the library grows. The match, the rank (the same expression and weights) and
-the order (rank, then newest primary key first) are Wagtail's. With a shared cache,
-a page of keys comes from the ranking of every match kept per content generation
-(`kept_ranking`), so that other pages and filters of the same words rank nothing again.
+the order (rank, then newest primary key first) are Wagtail's. Results given a
+`ranking_request` pick their page from the ranking of every match, kept per content
+generation for that request's site and language (`kept_ranking`), so that other pages
+and filters of the same words rank nothing again.
 
 Results in the queryset's own order (the library's facets, other sorts and feeds) are
 the queryset's objects whose key is among the matching entries', a subquery, without
@@ -38,7 +39,7 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.query import Fuzzy, MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
-from publications.content_cache import remember_shared
+from base.cache import kept
 
 MATCHED_VECTOR = "_vector_"  # the annotation's name in Wagtail's compiler
 RANK = "_rank_"
@@ -115,18 +116,18 @@ class SearchQueryCompiler(PostgresSearchQueryCompiler):
         return matches[start:stop]
 
 
-def kept_ranking(entries):
-    """Every matching entry's key, best first, as a PostgreSQL array ("{12,7,3}"),
-    ranked once per content generation; None without a shared cache.
+def kept_ranking(request, entries):
+    """Every matching entry's key, best first, as a PostgreSQL array ("{12,7,3}"), ranked
+    once per content generation.
 
-    Ranking costs a rank for every match: 14,500 of 100,000 publications match
-    "asylum", 30 ms of PostgreSQL's time, again for each page of results and each filter
-    added to the words. The ranking kept, a page of results costs a look at the first
-    keys of it until the page is full, whatever the size of the library.
+    Ranking costs a rank for every match: at 10,000 publications, 1,450 match "asylum",
+    4 ms of PostgreSQL's CPU for each page of results and each filter added to the words
+    (bench/README.md, "search-ranking"); 14,500 match at 100,000, 30 ms. The ranking kept,
+    a page of results costs a look at the first keys of it until the page is full,
+    whatever the size of the library. Too large for every process to keep a copy of.
     """
     matches = entries.values(RANK, KEY)
     sql, params = matches.query.get_compiler(matches.db).as_sql()
-    name = f"search-ranking:{(sql, params)!r}"  # kept under its hash, being long
 
     def rank():
         with connections[matches.db].cursor() as cursor:
@@ -137,10 +138,22 @@ def kept_ranking(entries):
             )
             return cursor.fetchone()[0]
 
-    return remember_shared(name, rank)
+    # Named by the ranking query itself: the words, the search configuration, the kinds
+    # of page (kept under its hash, being long).
+    name = ("search-ranking", repr((sql, params)))
+    return kept(request, name, rank, chosen=True, shared_only=True)
 
 
 class SearchResults(PostgresSearchResults):
+    # The request to keep the ranking for, set by the caller (other backends' results
+    # take the attribute and ignore it).
+    ranking_request = None
+
+    def _clone(self):
+        clone = super()._clone()
+        clone.ranking_request = self.ranking_request
+        return clone
+
     def _matching_entries(self):
         compiler = self.query_compiler
         if not isinstance(compiler, SearchQueryCompiler):  # autocomplete: Wagtail's queries
@@ -156,10 +169,10 @@ class SearchResults(PostgresSearchResults):
             if yields_keys(compiler.queryset) and self._score_field is None:
                 # Only keys asked for (the library's cards): one query answers, from the
                 # kept ranking where there is one.
-                ranking = kept_ranking(entries)
-                if ranking is None:
+                if self.ranking_request is None:
                     best = self._best_keys(entries, compiler.object_ids())
                 else:
+                    ranking = kept_ranking(self.ranking_request, entries)
                     best = self._best_of_ranking(ranking, compiler.queryset)
                 with connections[entries.db].cursor() as cursor:
                     cursor.execute(*best)

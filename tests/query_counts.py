@@ -5,7 +5,7 @@ from typing import NamedTuple
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from publications.content_cache import invalidate_all
+from base.cache import changed
 
 
 class QueryCounts(NamedTuple):
@@ -25,7 +25,7 @@ def count_queries(client, url, data=None, status=200):
     """
     client.get(url, data)
     client.get(url, data)
-    invalidate_all()
+    changed()
     counts = []
     for _ in range(2):
         with CaptureQueriesContext(connection) as queries:

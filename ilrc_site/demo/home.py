@@ -4,8 +4,8 @@ from pathlib import Path
 
 from wagtail.models import Page, Site
 
+from base.demo import get_or_create_image, publish
 from ilrc_site.models import HomePage, HomeProgram
-from publications.demo import get_or_create_image, publish
 
 IMAGES = Path(__file__).parent / "images"
 

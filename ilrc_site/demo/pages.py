@@ -1,7 +1,7 @@
 """Demo content: the About and Contact pages."""
 
+from base.demo import publish
 from ilrc_site.models import StandardPage
-from publications.demo import publish
 
 PAGES = [
     {

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "ilrc_site",
     "programs",
     "publications",
+    "base",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -76,8 +77,8 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "ilrc_site.page_cache.PageCacheMiddleware",
-    "ilrc_site.routing.CachedLookupsMiddleware",
+    "base.page_cache.PageCacheMiddleware",
+    "base.routing.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -152,13 +153,17 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Pages, and the lookups every page repeats, are kept only in a cache that every
-# process serving or changing content shares (publications/content_cache.py): in local
-# memory, the worker or scheduler that publishes could not clear the other workers' copies.
+# Pages, and the parts of pages worth keeping, are kept only in a cache that every
+# process serving or changing content shares (base/cache.py): in local memory, the
+# worker or scheduler that publishes could not clear the other workers' copies.
 CONTENT_CACHE = bool(REDIS_URL)
+# How many entries named after what visitors chose (search words, filter combinations)
+# each site and language may add to the cache between two content changes; past it,
+# such pages are served without being kept, so that nobody can fill the cache.
+CONTENT_CACHE_VISITOR_ENTRIES = int(os.environ.get("CONTENT_CACHE_VISITOR_ENTRIES", 2000))
 
 # Anonymous visitors' pages are cached whole and cleared when content changes (see
-# ilrc_site/page_cache.py); 0 turns the cache off. Browsers and a CDN may keep a copy
+# base/page_cache.py); 0 turns the cache off. Browsers and a CDN may keep a copy
 # for the shorter times below.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 24 * 60 * 60 if CONTENT_CACHE else 0))
 PAGE_CACHE_CDN_SECONDS = int(os.environ.get("PAGE_CACHE_CDN_SECONDS", 300))
@@ -242,7 +247,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Wagtail
 WAGTAIL_SITE_NAME = "Immigrant Legal Resource Center"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILIMAGES_IMAGE_MODEL = "publications.SiteImage"
+WAGTAILIMAGES_IMAGE_MODEL = "base.SiteImage"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if USING_POSTGRES:
     WAGTAILSEARCH_BACKENDS["default"] = {

@@ -1,4 +1,4 @@
-"""The site's header, footer and search-engine metadata, for templates/base.html."""
+"""The site's header, footer and structured data for search engines, for templates/base.html."""
 
 import json
 
@@ -8,19 +8,13 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
+from base.cache import kept
+from base.templatetags.base_tags import ancestors_of
 from ilrc_site.models import HomePage
 from ilrc_site.site_chrome import FooterSettings, NavigationSettings
-from publications.content_cache import remember, site_key
 from publications.models import DatedPage
-from publications.templatetags.library_tags import breadcrumb_ancestors
 
 register = template.Library()
-
-
-def _per_site(request, name, compute):
-    """`compute()`'s result for this site, kept in the cache until content changes
-    (every change to the header or footer moves the content generation on)."""
-    return remember(f"site-chrome:{site_key(request)}:{name}", compute)
 
 
 @register.inclusion_tag("ilrc_site/includes/main_navigation.html", takes_context=True)
@@ -33,10 +27,12 @@ def main_navigation(context):
             (link.label, link.href(request)) for link in navigation.links.select_related("page")
         ]
 
+    # The page's own address, or none where no section is current (the shared 404 page).
+    path = context.get("navigation_path", request.path)
     items = []
-    for label, href in _per_site(request, "navigation", links):
+    for label, href in kept(request, ("navigation",), links):
         # A section link is current on every page inside that section.
-        current = href == request.path or (href not in ("", "/") and request.path.startswith(href))
+        current = href == path or (href not in ("", "/") and path.startswith(href))
         items.append({"label": label, "href": href, "current": current})
     return {"items": items}
 
@@ -53,26 +49,7 @@ def site_footer(context):
         )
 
     # A rendered template: the cache keeps it as the safe string it was.
-    return _per_site(request, "footer", render)
-
-
-@register.simple_tag
-def share_metadata(page):
-    """What describes `page` to search engines and where it is shared: its description,
-    title, image, and whether it is an article (a dated item).
-
-    Each kind of page has some of these fields: looked up here, since a template looking
-    up a field that a page lacks pays for a list of all the page's attributes.
-    """
-    return {
-        "description": page.search_description
-        or getattr(page, "summary", "")
-        or getattr(page, "intro", "")
-        or getattr(page, "hero_tagline", ""),
-        "title": page.seo_title or getattr(page, "hero_heading", "") or page.title,
-        "image": getattr(page, "listing_image", None) or getattr(page, "hero_image", None),
-        "is_article": isinstance(page, DatedPage),
-    }
+    return kept(request, ("footer",), render)
 
 
 def _json_ld(data):
@@ -112,7 +89,7 @@ def structured_data(context, page):
             }
         )
     if page.depth > 2:
-        trail = [*breadcrumb_ancestors(page), page]
+        trail = [*ancestors_of(page), page]
         graph.append(
             {
                 "@type": "BreadcrumbList",

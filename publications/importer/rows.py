@@ -15,7 +15,8 @@ from wagtail.models import Page
 
 from ..html_cleaning import clean_body, plain_text
 from ..models import ResourceType, Topic
-from ..models.pages import LANGUAGES, SUMMARY_MAX_LENGTH
+from ..models.dated import SUMMARY_MAX_LENGTH
+from ..models.publication import LANGUAGES
 
 # ISO first; slashed dates are American (month first), as the old site wrote them.
 DATE_FORMATS = [

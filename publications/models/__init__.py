@@ -1,12 +1,7 @@
-from .media import SiteImage, SiteRendition
-from .pages import (
-    DatedPage,
-    PublicationDownload,
-    PublicationIndexPage,
-    PublicationPage,
-    RelatedItem,
-)
+from .dated import DatedPage
+from .library import PublicationIndexPage
 from .policy import POLICY_AREAS, PolicyExample, PolicyResourcePage
+from .publication import PublicationDownload, PublicationPage, RelatedItem
 from .taxonomy import PageTopic, ResourceType, Topic
 from .topic_page import TopicPage, TopicPopularResource
 
@@ -21,8 +16,6 @@ __all__ = [
     "PublicationPage",
     "RelatedItem",
     "ResourceType",
-    "SiteImage",
-    "SiteRendition",
     "Topic",
     "TopicPage",
     "TopicPopularResource",

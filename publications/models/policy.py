@@ -17,9 +17,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from publications.blocks import BodyBlock
+from base.blocks import BodyBlock
+from base.page_cache import cache_under_query
 
-from .pages import DatedPage, dated_page_tabs
+from .dated import DatedPage, dated_page_tabs
 
 # The slugs are the `area` filter in URLs: changing one breaks links to it.
 POLICY_AREAS = [
@@ -75,12 +76,15 @@ class PolicyResourcePage(DatedPage):
     class Meta:
         verbose_name = "policy language resource"
 
+    def listings(self, request):
+        # Read through the page's cluster, so that previews show unsaved examples too.
+        return {"all_examples": list(self.examples.select_related("source_document"))}
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         area_filter = PolicyAreaFilter(request.GET)
         area = area_filter.cleaned_data["area"] if area_filter.is_valid() else ""
-        # Read through the page's cluster, so that previews show unsaved examples too.
-        examples = list(self.examples.select_related("source_document"))
+        examples = context["all_examples"]
         counts = Counter(example.area for example in examples)
         context.update(
             area_filter=area_filter,
@@ -96,7 +100,8 @@ class PolicyResourcePage(DatedPage):
         response = super().serve(request, *args, **kwargs)
         if response.context_data["area_filter"].errors:
             response.status_code = 400
-        return response
+        area = response.context_data["area"]
+        return cache_under_query(response, [("area", area)] if area else [])
 
 
 class PolicyExample(Orderable):

@@ -6,16 +6,15 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from publications.content_cache import CachedViewRestrictionsMixin
-from publications.queries import items_in_order, tagged_items
+from base.models import require_alt_text
+from base.pages import SitePage
 
-from .media import require_alt_text
-from .pages import DatedPage
+from .dated import DatedPage
 
 TOPIC_LATEST_COUNT = 6
 
 
-class TopicPage(CachedViewRestrictionsMixin, Page):
+class TopicPage(SitePage):
     topic = models.OneToOneField(
         "publications.Topic",
         on_delete=models.PROTECT,
@@ -23,7 +22,7 @@ class TopicPage(CachedViewRestrictionsMixin, Page):
         help_text="Each topic has at most one page; its newest items are listed automatically.",
     )
     banner_image = models.ForeignKey(
-        "publications.SiteImage",
+        "base.SiteImage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -57,17 +56,16 @@ class TopicPage(CachedViewRestrictionsMixin, Page):
         super().clean()
         require_alt_text(banner_image=self.banner_image)
 
-    def get_meta_description(self):
-        return self.search_description or self.intro
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def listings(self, request):
+        """Editors' picks, then the topic's newest other items."""
         # Read through the page's cluster, so that previews show unsaved picks too.
         picks = [r.item_id for r in self.popular_resources.all()]
-        context["popular"] = items_in_order(picks)
-        # The picks are shown once, above, so the latest items are the others.
-        context["latest"] = tagged_items([self.topic_id]).exclude(pk__in=picks)[:TOPIC_LATEST_COUNT]
-        return context
+        items = DatedPage.objects.live_public(request).for_listing()
+        latest = items.tagged([self.topic_id]).exclude(pk__in=picks).newest()
+        return {
+            "popular": items.in_order(picks),
+            "latest": list(latest[:TOPIC_LATEST_COUNT]),
+        }
 
 
 class TopicPopularResource(Orderable):

@@ -1,4 +1,5 @@
-"""Template tags every app's templates share: links into the library, item cards, breadcrumbs."""
+"""Template tags for the library's items wherever they are shown: links into the library,
+and item cards."""
 
 from urllib.parse import urlencode
 
@@ -6,41 +7,32 @@ from django import template
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.html import format_html_join
 
-from publications.content_cache import remember, remember_each, site_key
-from publications.models import PageTopic, PublicationIndexPage
-from publications.queries import items_by_key
+from base.cache import kept, kept_each
+from publications.models import DatedPage, PageTopic, PublicationIndexPage
 
 register = template.Library()
+
+CARD_TEMPLATE = "publications/includes/item_card.html"
 
 
 @register.simple_tag(takes_context=True)
 def library_url(context, **filters):
     """The resource library's URL, optionally filtered: {% library_url type=t.slug %}.
 
-    Looked up once per content generation and site, and kept on the request for the
-    dozens of links a listing has.
+    Looked up once per content generation (a query, on most pages that link to the
+    library: bench/README.md, "library-url").
     """
     request = context.get("request")
-    base = getattr(request, "_library_url", None)
-    if base is None:
-        base = _library_base_url(request)
-        if request is not None:
-            request._library_url = base
-    if not base:
-        return ""
-    query = urlencode({k: v for k, v in filters.items() if v})
-    return f"{base}?{query}" if query else base
 
-
-def _library_base_url(request):
     def find():
         index = PublicationIndexPage.objects.live().only("url_path", "path").first()
         return index.get_url(request) if index else ""
 
-    return remember(f"library-url:{site_key(request)}", find)
-
-
-CARD_TEMPLATE = "publications/includes/item_card.html"
+    base = kept(request, ("library-url",), find) if request is not None else find()
+    if not base:
+        return ""
+    query = urlencode({k: v for k, v in filters.items() if v})
+    return f"{base}?{query}" if query else base
 
 
 def topic_links():
@@ -56,13 +48,12 @@ def topic_links():
 @register.simple_tag(takes_context=True)
 def item_cards(context, items, heading_level=3, show_topics=False, full_summary=False):
     """The cards of `items` (live dated items, or their primary keys), each rendered once
-    per content generation.
+    per content generation (base.cache.kept_each).
 
-    A card shows only what publishing, or editing a type or topic, changes, so it is
-    kept rendered until content changes: listings, the home page, topic, program and
-    publication pages share them, and a page of twenty cards is one cache read. Given
-    keys, only the items whose card is not kept yet are fetched (one query), and topics
-    are fetched only for the cards rendered afresh.
+    A card shows only what publishing, or editing a type or topic, changes, so it is kept
+    rendered until content changes: listings, the home page, topic, program and
+    publication pages share them. Given keys, only the items whose card is not kept yet
+    are fetched (one query), and topics only for the cards rendered afresh.
     """
     request = context.get("request")
     given = {}
@@ -73,7 +64,6 @@ def item_cards(context, items, heading_level=3, show_topics=False, full_summary=
         else:
             keys.append(item.pk)
             given[item.pk] = item
-    variant = f"{site_key(request)}:{heading_level}:{show_topics:d}{full_summary:d}"
     card = context.template.engine.get_template(CARD_TEMPLATE)
     options = {
         "request": request,
@@ -83,74 +73,20 @@ def item_cards(context, items, heading_level=3, show_topics=False, full_summary=
     }
 
     def fetch(missing):
-        found = fetch_items(missing, given)
+        found = {key: given[key] for key in missing if key in given}
+        others = [key for key in missing if key not in found]
+        if others:
+            found.update(DatedPage.objects.live_public(request).for_listing().in_bulk(others))
         if show_topics:
             prefetch_related_objects(list(found.values()), topic_links())
         return found
 
-    cards = remember_each(
-        f"card:{variant}",
+    cards = kept_each(
+        request,
+        f"card:{heading_level}:{show_topics:d}{full_summary:d}",
         keys,
         fetch,
         lambda item: card.render(context.new({**options, "item": item})),
     )
     # Each card is the safe string the template rendered; anything else would be escaped.
     return format_html_join("", "{}", ((html,) for html in cards))
-
-
-def fetch_items(keys, given):
-    """{key: dated item} for `keys`: those `given`, and the others in one query (an item
-    unpublished since its key was read is left out)."""
-    found = {key: given[key] for key in keys if key in given}
-    others = [key for key in keys if key not in found]
-    if others:
-        found.update(items_by_key(others))
-    return found
-
-
-@register.tag
-def remembered(parser, token):
-    """{% remembered name %}...{% endremembered %}: the enclosed part of the page rendered
-    once per content generation for each `name` (a variable naming everything the part
-    shows), and every time where `name` is empty."""
-    bits = token.split_contents()
-    if len(bits) != 2:
-        raise template.TemplateSyntaxError("{% remembered %} takes one argument: a name.")
-    nodelist = parser.parse(("endremembered",))
-    parser.delete_first_token()
-    return RememberedNode(nodelist, parser.compile_filter(bits[1]))
-
-
-class RememberedNode(template.Node):
-    def __init__(self, nodelist, name):
-        self.nodelist = nodelist
-        self.name = name
-
-    def render(self, context):
-        name = self.name.resolve(context)
-        if not name:
-            return self.nodelist.render(context)
-        return remember(f"fragment:{name}", lambda: self.nodelist.render(context))
-
-
-def breadcrumb_ancestors(page):
-    """The pages above `page`, from the home page down (for the breadcrumb and the
-    search-engine metadata), fetched once per content generation."""
-
-    def fetch():
-        return list(
-            page.get_ancestors().filter(depth__gt=1).only("title", "url_path", "path", "depth")
-        )
-
-    if page.pk is None:  # the preview of a page not yet saved
-        return fetch()
-    return remember(f"ancestors:{page.path}", fetch)
-
-
-@register.inclusion_tag("publications/includes/breadcrumb.html", takes_context=True)
-def breadcrumb(context, page):
-    return {
-        "request": context.get("request"),
-        "ancestors": breadcrumb_ancestors(page),
-        "page": page,
-    }

@@ -161,9 +161,9 @@ def test_featured_image_without_alt_text_is_refused(home):
 
 
 # Warm: none. The home page (with its images and their renditions), its featured page,
-# programs and latest items, their cards, the site, view restrictions, header, footer
-# and library link come from the cache while content is unchanged
-# (publications/content_cache.py). Cold: each of those, one or two queries.
+# programs and latest items, their cards, the site, the restricted sections, header,
+# footer and library link are kept until content changes (base/cache.py). Cold: each of
+# those, one or two queries.
 HOME_PAGE_QUERIES = QueryCounts(cold=14, warm=0)
 
 

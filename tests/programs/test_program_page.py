@@ -113,11 +113,11 @@ def test_a_program_image_without_alt_text_is_refused(program):
         program.full_clean()
 
 
-# Warm: topics, resources with their types, stories, partners with their logos; the
-# program itself (found by routing), the site, view restrictions, breadcrumb, cards and
-# library link come from the cache while content is unchanged
-# (publications/content_cache.py). Cold: those lookups too, one or two queries each.
-PROGRAM_PAGE_QUERIES = QueryCounts(cold=18, warm=5)
+# Warm: none. The program (found by routing, with its image and breadcrumb), its topics,
+# resources, stories and partners with their logos, the cards, the site, header, footer
+# and library link are kept until content changes (base/cache.py). Cold: each of those,
+# one or two queries.
+PROGRAM_PAGE_QUERIES = QueryCounts(cold=21, warm=0)
 
 
 def test_partner_logos_are_decorative_beside_the_name(client, program):

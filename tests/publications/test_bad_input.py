@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from publications.forms import LibraryFilterForm, Period
+from publications.filters import LibraryFilterForm, Period
 from tests.factories import PublicationPageFactory, TopicFactory
 
 from .library import field_error, soup

@@ -5,7 +5,7 @@ import re
 import pytest
 from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 
-from publications.blocks import RICH_TEXT_FEATURES, BodyBlock
+from base.blocks import RICH_TEXT_FEATURES, BodyBlock
 from publications.html_cleaning import clean_body, plain_text
 
 LEGACY_BODY = """

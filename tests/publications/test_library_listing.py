@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from wagtail.models import PageViewRestriction
 
-from publications.listing import PAGE_SIZE, pagination
+from base.pagination import PAGE_SIZE, page_links
 from tests.factories import PublicationPageFactory, TopicFactory, resource_type
 from tests.query_counts import QueryCounts, count_queries
 
@@ -315,7 +315,7 @@ def test_twenty_results_a_page_and_every_link_keeps_the_filters(client, big_libr
 def test_page_numbers_are_elided():
     page = Paginator(range(300), PAGE_SIZE).page(7)
 
-    links = pagination(page, lambda n: f"?page={n}")
+    links = page_links(page, lambda n: f"?page={n}")
 
     assert [link.get("number", "…") for link in links["links"]] == [1, "…", 5, 6, 7, 8, 9, "…", 15]
     assert [link["url"] for link in links["links"] if link.get("current")] == ["?page=7"]
@@ -397,14 +397,14 @@ def test_the_listing_advertises_and_links_to_the_feed_of_its_filters(client, lib
 
 
 # Warm: the page of results. The library (found by routing), the facet counts (by type and
-# year, by topic), the cards, the site, view restrictions, the form's types and topics,
-# the breadcrumb and the library's URL come from the cache while content is unchanged
-# (publications/content_cache.py). Cold: those too, and the cards' items (the page of
-# results is their keys) and topics, one query each.
-LISTING_QUERIES = QueryCounts(cold=19, warm=1)
+# year, by topic), the cards, the site, the restricted sections, the form's types and
+# topics, the breadcrumb and the library's URL are kept until content changes
+# (base/cache.py). Cold: those too, and the cards' items (the page of results is their
+# keys) and topics, one query each.
+LISTING_QUERIES = QueryCounts(cold=20, warm=1)
 # Results in order of relevance, cold, on PostgreSQL: every match ranked (the ranking is
 # kept), then the page of results picked from the ranking (publications/search_backend.py).
-RANKED_LISTING_QUERIES = QueryCounts(cold=20 if settings.USING_POSTGRES else 19, warm=1)
+RANKED_LISTING_QUERIES = QueryCounts(cold=21 if settings.USING_POSTGRES else 20, warm=1)
 
 
 @pytest.mark.parametrize(
@@ -438,4 +438,4 @@ def test_the_listing_query_count_does_not_grow(client, index, query, expected):
 def test_invalid_filters_cost_no_more_than_the_form(client, index):
     # Warm: none; everything the form and page need comes from the cache.
     counts = count_queries(client, "/resources/", {"type": "nope"}, status=400)
-    assert counts == QueryCounts(cold=13, warm=0)
+    assert counts == QueryCounts(cold=14, warm=0)

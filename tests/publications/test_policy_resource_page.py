@@ -154,10 +154,10 @@ def test_policy_areas_are_the_ones_readers_filter_by():
     ]
 
 
-# Warm: examples with their documents; the page itself (found by routing, with its type),
-# the site, view restrictions, breadcrumb and library link come from the cache while
-# content is unchanged (publications/content_cache.py). Cold: those lookups too.
-POLICY_PAGE_QUERIES = QueryCounts(cold=13, warm=1)
+# Warm: none. The page (found by routing, with its type and breadcrumb), its examples
+# with their documents, the site, header, footer and library link are kept until content
+# changes (base/cache.py). Cold: each of those, one or two queries.
+POLICY_PAGE_QUERIES = QueryCounts(cold=14, warm=0)
 
 
 def test_query_count_is_pinned_and_does_not_grow_with_examples(client, policy):

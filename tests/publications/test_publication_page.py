@@ -109,11 +109,11 @@ def test_chosen_related_items_replace_the_fallback(client, index, publication, d
     assert "Public Comments / Sign-on Letters" in related
 
 
-# Warm: none. The publication (found by routing, with its type), its topics, downloads and
-# related items, their cards, the site, view restrictions, breadcrumb and library link
-# come from the cache while content is unchanged (publications/content_cache.py).
-# Cold: each of those, one or two queries.
-PUBLICATION_PAGE_QUERIES = QueryCounts(cold=16, warm=0)
+# Warm: none. The publication (found by routing, with its type and breadcrumb), its
+# topics, downloads and related items, their cards, the site, header, footer and library
+# link are kept until content changes (base/cache.py). Cold: each of those, one or two
+# queries.
+PUBLICATION_PAGE_QUERIES = QueryCounts(cold=19, warm=0)
 
 
 def test_query_count_is_pinned_and_does_not_grow_with_topics_downloads_or_related(

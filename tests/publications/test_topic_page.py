@@ -92,12 +92,11 @@ def test_a_banner_without_alt_text_is_refused(topic_page):
         topic_page.full_clean()
 
 
-# Warm: popular picks, picked items with their types, latest items with their types;
-# the page itself (found by routing, with its banner image), the site, view
-# restrictions, breadcrumb, cards and library link come from the cache while content is
-# unchanged (publications/content_cache.py), and the page's topic with the page, which
-# the process keeps after the first request reads it. Cold: those lookups too.
-TOPIC_PAGE_QUERIES = QueryCounts(cold=17, warm=3)
+# Warm: none. The page (found by routing, with its topic, banner image and breadcrumb),
+# the popular picks and latest items, their cards, the site, header, footer and library
+# link are kept until content changes (base/cache.py). Cold: each of those, one or two
+# queries.
+TOPIC_PAGE_QUERIES = QueryCounts(cold=18, warm=0)
 
 
 def test_query_count_is_pinned_and_does_not_grow(client, index, topic_page, daca):

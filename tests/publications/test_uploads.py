@@ -10,7 +10,7 @@ from PIL import Image
 from wagtail.documents.models import Document
 from wagtail.test.utils import WagtailTestUtils
 
-from publications.models import SiteImage
+from base.models import SiteImage
 from tests.factories import PDF_BYTES
 
 

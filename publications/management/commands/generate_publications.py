@@ -25,8 +25,8 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backends
 from wagtail.search.models import IndexEntry
 
+from base.cache import changed
 from publications.bulk_load import vacuum_analyze
-from publications.content_cache import invalidate_all
 from publications.demo import SUBJECTS, SUMMARY_PATTERNS, TITLE_PATTERNS, load_topics, sentence_case
 from publications.models import (
     PageTopic,
@@ -34,7 +34,7 @@ from publications.models import (
     PublicationPage,
     ResourceType,
 )
-from publications.models.pages import DatedPage
+from publications.models.dated import DatedPage
 
 FIRST_DATE = datetime.date(1990, 1, 1)
 QUALIFIERS = [
@@ -97,7 +97,7 @@ class Command(BaseCommand):
             Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + count)
             # The pages are inserted in bulk, without Wagtail's publish signals: pages and
             # lookups cached before show the new ones once this is committed.
-            invalidate_all()
+            changed()
         # The atomic block has closed (Django is back in autocommit), so VACUUM can run:
         # the library is measured as production's autovacuum would leave it.
         vacuum_analyze(Page, DatedPage, PublicationPage, PageTopic, IndexEntry)

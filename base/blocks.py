@@ -22,7 +22,7 @@ class HeadingBlock(blocks.StructBlock):
 
     class Meta:
         icon = "title"
-        template = "publications/blocks/heading.html"
+        template = "base/blocks/heading.html"
 
 
 class CaptionedImageBlock(blocks.StructBlock):
@@ -31,7 +31,7 @@ class CaptionedImageBlock(blocks.StructBlock):
 
     class Meta:
         icon = "image"
-        template = "publications/blocks/image.html"
+        template = "base/blocks/image.html"
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -40,7 +40,7 @@ class QuoteBlock(blocks.StructBlock):
 
     class Meta:
         icon = "openquote"
-        template = "publications/blocks/quote.html"
+        template = "base/blocks/quote.html"
 
 
 class DocumentDownloadBlock(blocks.StructBlock):
@@ -53,7 +53,7 @@ class DocumentDownloadBlock(blocks.StructBlock):
 
     class Meta:
         icon = "doc-full"
-        template = "publications/blocks/document.html"
+        template = "base/blocks/document.html"
 
 
 class CallToActionBlock(blocks.StructBlock):
@@ -64,7 +64,7 @@ class CallToActionBlock(blocks.StructBlock):
 
     class Meta:
         icon = "pick"
-        template = "publications/blocks/call_to_action.html"
+        template = "base/blocks/call_to_action.html"
 
     def clean(self, value):
         value = super().clean(value)

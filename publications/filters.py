@@ -1,8 +1,11 @@
-"""The query strings people bookmark and share, validated: site search and the library's filters.
+"""The library's filters in one place: the query string checked, the default sort, and every
+parameter, link, chip, heading and choice that shows the filters (site search takes its
+words and page number the same way).
 
-Every parameter goes through a form field, so that an unknown type, an impossible
-date or a page that is not a number is a message next to the field (HTTP 400),
-never an exception.
+Every parameter goes through a form field, so that an unknown type, an impossible date
+or a page that is not a number is a message next to the field (HTTP 400), never an
+exception. A valid query string becomes one `LibraryFilters`: the listing, its feed,
+its links and the cache's names all read that one value.
 """
 
 import calendar
@@ -13,6 +16,8 @@ from typing import NamedTuple
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+
+from base.pagination import query_string
 
 Q_MAX_LENGTH = 200
 EARLIEST_YEAR = 1900
@@ -33,6 +38,11 @@ def search_words(text):
     (SQLite FTS5, PostgreSQL tsquery); passing plain words keeps any input harmless.
     """
     return " ".join(WORD.findall(text))
+
+
+def default_sort(words):
+    """The order of results when none is chosen: the best match first when there are words."""
+    return SORT_RELEVANCE if words else SORT_NEWEST
 
 
 def latest_year():
@@ -164,7 +174,8 @@ class LibraryFilterForm(SearchForm):
     field_order = ["q", "type", "topic", "date_from", "date_to", "sort", "page"]
 
     def __init__(self, data, *, types, topics):
-        """`types` and `topics`: every ResourceType and Topic, the choices."""
+        """`types` and `topics`: every ResourceType and Topic, the choices, in the order
+        the form lists them."""
         super().__init__(data)
         self.types = {t.slug: t for t in types}
         self.topics = {t.slug: t for t in topics}
@@ -185,7 +196,7 @@ class LibraryFilterForm(SearchForm):
         """The valid form's filters, with ResourceType and Topic objects for the slugs."""
         data = self.cleaned_data
         words = self.words
-        sort = data["sort"] or (SORT_RELEVANCE if words else SORT_NEWEST)
+        sort = data["sort"] or default_sort(words)
         if sort == SORT_RELEVANCE and not words:
             sort = SORT_NEWEST  # nothing to rank by
         return LibraryFilters(
@@ -195,11 +206,51 @@ class LibraryFilterForm(SearchForm):
             date_from=data["date_from"],
             date_to=data["date_to"],
             sort=sort,
+            page=data["page"] or 1,
         )
+
+    def choices(self, filters=None, type_counts=None, topic_counts=None):
+        """The form's checkboxes and sort menu: with counts and the order in effect for
+        valid `filters`, and as they were submitted when the form is not valid."""
+        if filters is None:
+            chosen_types, chosen_topics = self["type"].value(), self["topic"].value()
+            sort = self["sort"].value()
+            default = default_sort(search_words(self["q"].value() or ""))
+        else:
+            chosen_types = [t.slug for t in filters.types]
+            chosen_topics = [t.slug for t in filters.topics]
+            sort, default = filters.sort, filters.default_sort
+        return {
+            "type_options": _options(self.types.values(), chosen_types, type_counts),
+            "topic_options": _options(self.topics.values(), chosen_topics, topic_counts),
+            "sort_options": [
+                # The default order submits no value, so that it stays the default:
+                # "newest" without words becomes "best match" once words are added.
+                {
+                    "value": "" if value == default else value,
+                    "label": label,
+                    "selected": value == sort,
+                }
+                for value, label in self.fields["sort"].choices
+            ],
+        }
+
+
+def _options(choices, chosen_slugs, counts):
+    """Checkboxes for types or topics, with their counts when known."""
+    return [
+        {
+            "slug": choice.slug,
+            "name": choice.name,
+            "count": counts.get(choice.pk, 0) if counts is not None else None,
+            "checked": choice.slug in chosen_slugs,
+        }
+        for choice in choices
+    ]
 
 
 class LibraryFilters(NamedTuple):
-    """A valid set of library filters, and the query strings that express it."""
+    """A valid set of library filters, and the links and words that show it."""
 
     q: str = ""
     types: tuple = ()
@@ -207,6 +258,7 @@ class LibraryFilters(NamedTuple):
     date_from: Period | None = None
     date_to: Period | None = None
     sort: str = SORT_NEWEST
+    page: int = 1
 
     @property
     def words(self):
@@ -214,10 +266,11 @@ class LibraryFilters(NamedTuple):
 
     @property
     def default_sort(self):
-        return SORT_RELEVANCE if self.words else SORT_NEWEST
+        return default_sort(self.words)
 
     def params(self, *, page=None, keep_sort=True):
-        """These filters as (name, value) pairs, in a stable order, for a query string."""
+        """These filters as (name, value) pairs, in a stable order, for a query string:
+        with `page` when it is past the first, and the sort unless it is the default."""
         pairs = [("q", self.q)] if self.q else []
         pairs += [("type", t.slug) for t in self.types]
         pairs += [("topic", t.slug) for t in self.topics]
@@ -234,6 +287,27 @@ class LibraryFilters(NamedTuple):
         return pairs
 
     @property
+    def fragment_key(self):
+        """Names what the filters choose of the listing's facets and timeline, the same on
+        every page of these results: "?" and the query string without the page."""
+        return query_string(self.params()) or "?"
+
+    @property
+    def shown_params(self):
+        """The parameters of exactly what this page of results shows."""
+        return self.params(page=self.page)
+
+    @property
+    def feed_params(self):
+        """The parameters of these filters' feed: always newest first, so without the sort."""
+        return self.params(keep_sort=False)
+
+    def link(self, url, *, page=None, keep_sort=True, **changes):
+        """`url` with these filters, changed by `changes` (`topics=()`...), on `page`."""
+        filters = self._replace(**changes) if changes else self
+        return url + query_string(filters.params(page=page, keep_sort=keep_sort))
+
+    @property
     def is_indexable(self):
         """Search engines index the whole library and single-type or single-topic views only."""
         return (
@@ -241,3 +315,25 @@ class LibraryFilters(NamedTuple):
             and self.sort == SORT_NEWEST
             and len(self.types) + len(self.topics) <= 1
         )
+
+    def heading(self, title):
+        """`title` ("Resources"), or "Resources: FAQs & Explainers, DACA" when filtered."""
+        names = [t.name for t in (*self.types, *self.topics)]
+        return f"{title}: {', '.join(names)}" if names else title
+
+    def chips(self, url):
+        """The active filters, each with a link to `url` without it."""
+        chips = []
+        if self.q:
+            chips.append((f"Search: “{self.q}”", self.link(url, q="")))
+        for t in self.types:
+            others = tuple(other for other in self.types if other != t)
+            chips.append((f"Type: {t.name}", self.link(url, types=others)))
+        for t in self.topics:
+            others = tuple(other for other in self.topics if other != t)
+            chips.append((f"Topic: {t.name}", self.link(url, topics=others)))
+        if self.date_from:
+            chips.append((f"From {self.date_from.text}", self.link(url, date_from=None)))
+        if self.date_to:
+            chips.append((f"To {self.date_to.text}", self.link(url, date_to=None)))
+        return [{"label": label, "url": chip_url} for label, chip_url in chips]

@@ -1,8 +1,8 @@
-"""The lookups kept per content generation (publications/content_cache.py) are never stale.
+"""What is kept per content generation (base/cache.py) is never stale.
 
 The whole-page cache is off here (as in every test unless switched on): these pages
-are rendered afresh, with the site, view restrictions, types, topics, breadcrumbs and
-the library's address from the cache warmed by the requests before the change.
+are rendered afresh, with the site, the routes, restricted sections, types, topics,
+breadcrumbs, cards and the library's address kept by the requests before the change.
 """
 
 import datetime
@@ -10,10 +10,11 @@ import datetime
 import pytest
 from django.core.cache import cache
 from django.core.cache.backends.dummy import DummyCache
+from django.utils import translation
 from wagtail.models import PageViewRestriction, Site
 
+from base import cache as content_cache
 from ilrc_site.models import HomePage
-from publications import content_cache
 from publications.models import PublicationPage, Topic
 from tests.factories import PublicationPageFactory, TopicFactory
 
@@ -174,8 +175,9 @@ def test_a_page_served_again_reads_only_the_generation_from_the_shared_cache(
     page = html(client, "/resources/")
 
     assert "Know your rights at work" in page
-    # The generation, and Wagtail's own list of the sites' root paths.
-    assert reads == [content_cache.GENERATION_KEY, "wagtail_site_root_paths"]
+    # The generation, and Wagtail's own list of the sites' root paths: everything else
+    # is the process's own copy of what the shared cache keeps.
+    assert len(reads) == 2
 
 
 def test_emptying_the_shared_cache_leaves_no_copy_in_use(client, index):
@@ -192,28 +194,30 @@ def test_emptying_the_shared_cache_leaves_no_copy_in_use(client, index):
     assert "New title" in html(client, "/resources/")
 
 
-def test_while_the_shared_cache_is_out_of_reach_lookups_are_made_afresh(monkeypatch):
+def test_while_the_shared_cache_is_out_of_reach_lookups_are_made_afresh(rf, monkeypatch):
+    request = rf.get("/")
     made = []
 
     def make():
         made.append(1)
         return "value"
 
-    assert content_cache.remember("lookup", make) == "value"
-    assert content_cache.remember("lookup", make) == "value"
+    assert content_cache.kept(request, ("lookup",), make) == "value"
+    assert content_cache.kept(request, ("lookup",), make) == "value"
     assert len(made) == 1
 
     # Every read misses and every write is lost, as with Redis unreachable: nothing
     # could move the generation on, so no copy kept in the process is trusted.
     monkeypatch.setattr(content_cache, "cache", DummyCache("outage", {}))
-    assert content_cache.remember("lookup", make) == "value"
-    assert content_cache.remember("lookup", make) == "value"
+    assert content_cache.kept(request, ("lookup",), make) == "value"
+    assert content_cache.kept(request, ("lookup",), make) == "value"
     assert len(made) == 3
 
 
-def test_a_name_too_long_for_a_cache_key_is_kept_under_its_hash(monkeypatch, recwarn):
+def test_a_name_too_long_for_a_cache_key_is_kept_under_its_hash(rf, recwarn):
     # A visitor's words go into the names of what is kept (the number of matches).
-    name = "search-count:1:" + "asylum " * 60
+    request = rf.get("/")
+    parts = ("search-count", "asylum " * 60)
     made = []
 
     def make():
@@ -221,11 +225,44 @@ def test_a_name_too_long_for_a_cache_key_is_kept_under_its_hash(monkeypatch, rec
         return 3
 
     for _ in range(2):
-        # Each time in a new process: read from the shared cache, not from a copy.
-        monkeypatch.setattr(content_cache, "_process_copies", content_cache._ProcessCopies())
-        assert content_cache.remember(name, make) == 3
-        assert content_cache.remember_many([name], lambda names: {n: make() for n in names}) == {
-            name: 3
-        }
+        assert content_cache.kept(request, parts, make) == 3
+    name = content_cache.cache_name(request, *parts)
+    assert len(name) <= 250 and " " not in name
+    assert cache.get(name) == 3
     assert len(made) == 1
     assert [str(w.message) for w in recwarn if "key" in str(w.message).lower()] == []
+
+
+def test_each_name_says_the_site_the_language_and_whether_it_is_a_preview(rf):
+    live = rf.get("/", HTTP_HOST="localhost")
+    other_site = rf.get("/", HTTP_HOST="127.0.0.1")
+    preview = rf.get("/", HTTP_HOST="localhost")
+    preview.is_preview = True
+
+    names = {content_cache.cache_name(r, "footer") for r in (live, other_site, preview)}
+    with translation.override("es"):
+        names.add(content_cache.cache_name(live, "footer"))
+
+    assert len(names) == 4
+
+
+def test_visitors_choices_are_kept_within_a_budget(rf, settings):
+    settings.CONTENT_CACHE_VISITOR_ENTRIES = 3
+    request = rf.get("/")
+    for n in range(10):
+        content_cache.kept(request, ("search-count", f"word{n}"), lambda: 1, chosen=True)
+
+    kept = [
+        n
+        for n in range(10)
+        if cache.get(content_cache.cache_name(request, "search-count", f"word{n}")) is not None
+    ]
+    assert kept == [0, 1, 2]
+    # What nobody chose is kept whatever the budget.
+    content_cache.kept(request, ("footer",), lambda: "footer")
+    assert cache.get(content_cache.cache_name(request, "footer")) == "footer"
+
+    # A change starts a new budget with the new generation.
+    content_cache.changed()
+    content_cache.kept(request, ("search-count", "word9"), lambda: 1, chosen=True)
+    assert cache.get(content_cache.cache_name(request, "search-count", "word9")) == 1
