@@ -21,7 +21,7 @@ import hashlib, json
 from django.test import Client
 from wagtail.documents.models import Document
 from wagtail.models import Page
-from publications.models import SiteRendition
+from base.models import SiteRendition
 client = Client()
 result = {}
 def fetch(urls):
