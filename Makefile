@@ -25,10 +25,13 @@ test: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	# Security lint of the project's code: nothing of medium severity or above.
-	$(BIN)/bandit --quiet --recursive --severity-level medium ilrc_site publications programs ops
+	$(BIN)/bandit --quiet --recursive --severity-level medium base ilrc_site publications programs ops
 	$(TEST_SETTINGS) $(BIN)/python manage.py check --fail-level WARNING
 	$(TEST_SETTINGS) $(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest $(PYTEST_ARGS)
+	# Two workers, the machine's two cores. xdist's default distribution keeps the order
+	# pytest-django gives each worker: tests that empty the database (transactional
+	# ones, browser tests) run after the others.
+	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
 # Re-resolve every dependency from pyproject.toml and pin the result.
 lock:

@@ -4,6 +4,7 @@ Each is idempotent: an object that exists already (matched by its title) is left
 is, so the demo loader can run any number of times.
 """
 
+from functools import cache
 from pathlib import Path
 
 from django.core.files import File
@@ -40,6 +41,7 @@ def get_or_create_pdf(title: str, text: str):
     return document
 
 
+@cache  # the same bytes every time: a process that loads the demo again makes them once
 def render_pdf(title: str, text: str) -> bytes:
     pdf = FPDF()
     pdf.set_title(title)

@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connections
+from django.db import connections, transaction
 
 # Set by .ci/run: a test that would be skipped here (PostgreSQL-only, browser) fails instead.
 REQUIRE_ALL_TESTS = os.environ.get("REQUIRE_ALL_TESTS") == "1"
@@ -65,10 +65,34 @@ def empty_cache():
     cache.clear()
 
 
+@pytest.fixture(scope="module")
+def _demo_loaded(django_db_setup, django_db_blocker):
+    """The demo content loaded once for a whole test module (it takes seconds), in a
+    transaction rolled back after the module's last test; each test runs in a savepoint
+    within it, as in Django's TestCase.setUpTestData."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo_site(db):
+def demo_site(_demo_loaded, db):
     """The demo site, as `manage.py load_demo_content` builds it."""
-    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
     from ilrc_site.models import HomePage
 
     return HomePage.objects.get()
+
+
+def pytest_collection_modifyitems(items):
+    # The demo content stays loaded until a module's last test: a test of the same
+    # module that does not ask for it would find it there.
+    by_module = {}
+    for item in items:
+        by_module.setdefault(item.module, []).append(item)
+    for module, module_items in by_module.items():
+        using = ["demo_site" in getattr(item, "fixturenames", ()) for item in module_items]
+        if any(using) and not all(using):
+            raise pytest.UsageError(
+                f"{module.__name__}: either every test uses demo_site, or none does"
+            )

@@ -71,7 +71,7 @@ headers = st.fixed_dictionaries(
         | header_text,
     },
 )
-EXAMPLES = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+EXAMPLES = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 class NeverA5xxTests(HypothesisTestCase, DemoSiteTestCase):

@@ -10,9 +10,7 @@ from ilrc_site.site_chrome import NavigationSettings
 from publications.models import PublicationIndexPage, PublicationPage, ResourceType
 from tests.demo import DemoSiteTestCase
 from tests.factories import PublicationPageFactory
-
-# A database of its own on the machine's Redis, emptied by the test.
-REDIS_TEST_URL = "redis://127.0.0.1:6379/15"
+from tests.shared_cache import redis_test_cache
 
 
 @override_settings(PAGE_CACHE_SECONDS=3600)
@@ -129,7 +127,7 @@ class PageCacheTests(DemoSiteTestCase):
         self.assertContains(response, "Resources")
 
     @pytest.mark.redis
-    @override_settings(CACHES={"default": redis_cache(REDIS_TEST_URL)})
+    @override_settings(CACHES={"default": redis_test_cache()})
     def test_redis_shares_the_cache_and_its_invalidation(self):
         cache.clear()
         self.assertEqual(self.get()["X-Page-Cache"], "miss")
