@@ -1,5 +1,5 @@
 """Every change an editor makes shows on the very next request, on every cached page
-it appears on (see ilrc_site/page_cache.py).
+it appears on (see base/page_cache.py).
 
 Each test first fills the page cache with the pages concerned (and checks that the
 second request is served from it, so that none of these tests can pass without the
