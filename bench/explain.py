@@ -5,7 +5,7 @@
 
 Captures the queries of the first request for each listing URL after a content change
 (Django's test client, CaptureQueriesContext; the facet aggregates and every lookup run
-then, see publications/content_cache.py), runs each query again `--runs` times to time
+then, see base/cache.py), runs each query again `--runs` times to time
 it alone, lists the slowest per URL, then prints EXPLAIN (ANALYZE, BUFFERS) of the
 slowest of all.
 """

@@ -356,7 +356,7 @@ def main():
     setups = [
         ("page cache on", True, {"REDIS_URL": args.redis}),
         # Every page rendered afresh; the shared cache still keeps the small lookups
-        # (publications/content_cache.py), as in production.
+        # (base/cache.py), as in production.
         ("page cache off", False, {"REDIS_URL": args.redis, "PAGE_CACHE_SECONDS": "0"}),
     ]
     for title, cached, extra in setups:

@@ -1,6 +1,6 @@
 """Django set up for the benchmarks that send requests in their own process.
 
-Imported first by bench/listing.py, explain.py, search_sql.py and search_requests.py:
+Imported first by bench/explain.py:
 test settings (DEBUG off, local-memory cache) on the DATABASE_URL given, with database
 connections kept open between requests as a production server keeps them, and the
 whole-page cache off so that every request renders its page.
@@ -8,7 +8,6 @@ whole-page cache off so that every request renders its page.
 
 import os
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -21,19 +20,3 @@ os.environ.update(
 import django  # noqa: E402
 
 django.setup()
-
-
-class SQLTimer:
-    """Adds up the time spent in database queries (connection.execute_wrapper)."""
-
-    def __init__(self):
-        self.seconds = 0.0
-        self.queries = 0
-
-    def __call__(self, execute, sql, params, many, context):
-        started = time.perf_counter()
-        try:
-            return execute(sql, params, many, context)
-        finally:
-            self.seconds += time.perf_counter() - started
-            self.queries += 1

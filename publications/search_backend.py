@@ -9,7 +9,7 @@ and the same query fetches those pages: at 10,000 publications the library's sea
 widens as the library grows. The match, the rank (the same expression and weights) and
 the order (rank, then newest primary key first) are Wagtail's. Results given a
 `ranking_request` pick their page from the ranking of every match, kept per content
-generation for that request's site and language (`kept_ranking`), so that other pages
+generation for that request's site and language (`ranked_keys`), so that other pages
 and filters of the same words rank nothing again.
 
 Results in the queryset's own order (the library's facets, other sorts and feeds) are
@@ -116,7 +116,7 @@ class SearchQueryCompiler(PostgresSearchQueryCompiler):
         return matches[start:stop]
 
 
-def kept_ranking(request, entries):
+def ranked_keys(request, entries):
     """Every matching entry's key, best first, as a PostgreSQL array ("{12,7,3}"), ranked
     once per content generation.
 
@@ -172,7 +172,7 @@ class SearchResults(PostgresSearchResults):
                 if self.ranking_request is None:
                     best = self._best_keys(entries, compiler.object_ids())
                 else:
-                    ranking = kept_ranking(self.ranking_request, entries)
+                    ranking = ranked_keys(self.ranking_request, entries)
                     best = self._best_of_ranking(ranking, compiler.queryset)
                 with connections[entries.db].cursor() as cursor:
                     cursor.execute(*best)
