@@ -6,7 +6,7 @@ its specific type: two queries a level, six for a publication at
 /resources/<slug>/), then the page's view restrictions (its ancestors, then their
 restrictions: two more). On this project's 2-CPU machine, at 10,000 publications, those
 ten queries cost 15 to 20 ms of CPU per uncached request, more than the rest of a
-publication's page (bench/README.md, "Routing"). Everything they answer changes only
+publication's page (bench/README.md, "route"). Everything they answer changes only
 with content, so it is kept per content generation (base.cache):
 
 - `CachedSiteMiddleware` gives Wagtail the request's Site, its home page already loaded
