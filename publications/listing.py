@@ -83,8 +83,8 @@ class LibraryListing:
     def counted(self, name, count, *, ignore):
         """`count()`, kept until content changes for these filters less the one the facet
         `ignore`s (which does not change it), so that every page, sort and feed of the
-        same filters shares it. Without it, the library's two aggregates cost about 20 ms per page at 10,000
-        items, in process (bench/README.md, "library-counts")."""
+        same filters shares it. Without it, the library's two aggregates cost about 20 ms
+        per page at 10,000 items, in process (bench/README.md, "library-counts")."""
         params = self.filters._replace(**{ignore: ()}).params(keep_sort=False)
         return kept(self.request, ("library-counts", name, urlencode(params)), count, chosen=True)
 
