@@ -1,4 +1,15 @@
 from django.apps import AppConfig
+from django.conf import settings
+from django.db.models.signals import post_migrate
+
+
+def create_locales(using="default", **kwargs):
+    """A Wagtail locale for every content language in settings: adding a language is a
+    setting, not a migration."""
+    from wagtail.models import Locale
+
+    for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.using(using).get_or_create(language_code=code)
 
 
 class BaseConfig(AppConfig):
@@ -7,6 +18,8 @@ class BaseConfig(AppConfig):
 
     def ready(self):
         from . import cache
+
+        post_migrate.connect(create_locales, sender=self, dispatch_uid="base-create-locales")
 
         cache.watch_pages()
         # What pages of every app show besides pages themselves. Renditions count:
@@ -19,4 +32,5 @@ class BaseConfig(AppConfig):
             "wagtailcore.PageViewRestriction",
             "wagtailcore.CollectionViewRestriction",
             "wagtailredirects.Redirect",
+            "wagtailcore.Locale",
         )

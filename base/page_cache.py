@@ -52,6 +52,16 @@ def first(pair):
     return pair[0]
 
 
+def understood_query(request):
+    """The request's query string, less the parameters no page understands, in order."""
+    return canonical_query(
+        (name, value)
+        for name, values in request.GET.lists()
+        if name in _understood
+        for value in values
+    )
+
+
 def cache_under_query(response, pairs):
     """Mark `response` as showing exactly what the query parameters `pairs` ask for."""
     response.cache_query = canonical_query(pairs)
@@ -101,12 +111,7 @@ class PageCacheMiddleware:
             return self.cached_or_rendered(request)
 
     def cached_or_rendered(self, request):
-        asked = canonical_query(
-            (name, value)
-            for name, values in request.GET.lists()
-            if name in _understood
-            for value in values
-        )
+        asked = understood_query(request)
         name = _name(request, asked)
         # A Redis outage makes these calls miss rather than fail (see settings.CACHES).
         cached = cache.get(name) if name else None

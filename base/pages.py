@@ -6,14 +6,21 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 
 from .cache import kept
+from .i18n import current_language
 from .privacy import public
 from .routing import CachedViewRestrictionsMixin
 
 
 class SitePageQuerySet(PageQuerySet):
     def live_public(self, request):
-        """The pages visitors may see: live, and under no view restriction (base.privacy)."""
-        return public(request, self.live())
+        """The pages visitors may see in the request's language: live, in that language's
+        page tree, and under no view restriction (base.privacy)."""
+        return public(request, self.live().in_language())
+
+    def in_language(self, language=None):
+        """The pages of the active language (or `language`): a join on the two-row locale
+        table, not a query of its own."""
+        return self.filter(locale__language_code=language or current_language())
 
 
 SitePageManager = PageManager.from_queryset(SitePageQuerySet)

@@ -36,7 +36,8 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.models.sites import get_site_for_hostname
 
 from .cache import kept, kept_each
-from .privacy import restricted_sections
+from .i18n import current_language, language_codes
+from .privacy import public, restricted_sections
 
 
 class CachedSiteMiddleware:
@@ -64,11 +65,13 @@ class CachedSiteMiddleware:
 
 
 def site_with_home(request, hostname, port):
+    """The site, its home page replaced by the home page in the request's language (the
+    page Wagtail's routing starts from: `site.root_page.localized`)."""
     try:
         site = get_site_for_hostname(hostname, port)
     except Site.DoesNotExist:
         return None
-    site.root_page = specific_page(request, site.root_page)
+    site.root_page = specific_page(request, site.root_page.localized)
     return site
 
 
@@ -93,7 +96,17 @@ def specific_page(request, page):
         Page.get_view_restrictions(specific).exists()
     )
     specific.breadcrumb_ancestors = breadcrumb_ancestors(specific)
+    specific.language = page.locale.language_code
+    specific.translations = translations(request, specific)
     return specific
+
+
+def translations(request, page):
+    """{language code: address} of `page` in each language it is live and public in,
+    its own included, in the order of settings.LANGUAGES."""
+    pages = public(request, page.get_translations(inclusive=True).live())
+    found = {p.locale.language_code: p.get_url(request) for p in pages.select_related("locale")}
+    return {code: found[code] for code in language_codes() if found.get(code)}
 
 
 def breadcrumb_ancestors(page):
@@ -106,7 +119,18 @@ def breadcrumb_ancestors(page):
 class CachedRoutingMixin:
     """For the site's root page: routing below it from the pages kept per generation."""
 
+    @property
+    def localized(self):
+        # Wagtail routes from `site.root_page.localized` (a query for the active locale on
+        # every request); the home page CachedSiteMiddleware keeps is that page already.
+        if getattr(self, "language", None) == current_language():
+            return self
+        return super().localized
+
     def route(self, request, path_components):
+        if getattr(self, "language", current_language()) != current_language():
+            # No home page in this language: its addresses never show another's pages.
+            raise Http404
         if not path_components:
             return super().route(request, path_components)
         prefixes = ["/".join(path_components[:n]) for n in range(1, len(path_components) + 1)]

@@ -9,17 +9,24 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
 
+from base.translated import TranslationsField, in_language
+
 
 class Link(Orderable):
     """A link to a page of the site or to an address elsewhere."""
 
     label = models.CharField(max_length=60)
+    label_translations = TranslationsField("label in other languages", max_length=60)
     page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     url = models.URLField("URL", blank=True, help_text="Used when no page is chosen.")
 
-    panels = [FieldPanel("label"), FieldRowPanel([FieldPanel("page"), FieldPanel("url")])]
+    panels = [
+        FieldPanel("label"),
+        FieldPanel("label_translations"),
+        FieldRowPanel([FieldPanel("page"), FieldPanel("url")]),
+    ]
 
     class Meta(Orderable.Meta):
         abstract = True
@@ -29,8 +36,14 @@ class Link(Orderable):
         if bool(self.page_id) == bool(self.url):
             raise ValidationError({"url": "Choose a page or give a URL, not both."})
 
+    @property
+    def local_label(self):
+        return in_language(self.label, self.label_translations)
+
     def href(self, request=None):
-        return self.page.get_url(request) if self.page_id else self.url
+        """The address of the link's page in the request's language (its translation, when
+        it has a live one), or its URL."""
+        return self.page.localized.get_url(request) if self.page_id else self.url
 
 
 @register_setting(icon="list-ul", order=10)
@@ -58,6 +71,7 @@ class FooterSettings(ClusterableModel, BaseSiteSetting):
         default="Immigrant Legal Resource Center",
         help_text="Shown after © and the current year.",
     )
+    copyright_translations = TranslationsField("copyright in other languages", max_length=120)
 
     panels = [
         MultiFieldPanel(
@@ -67,10 +81,15 @@ class FooterSettings(ClusterableModel, BaseSiteSetting):
         FieldPanel("newsletter_url"),
         InlinePanel("social_links", heading="Social media", label="Profile", max_num=8),
         FieldPanel("copyright"),
+        FieldPanel("copyright_translations"),
     ]
 
     class Meta:
         verbose_name = "footer"
+
+    @property
+    def local_copyright(self):
+        return in_language(self.copyright, self.copyright_translations)
 
 
 class SocialLink(Orderable):

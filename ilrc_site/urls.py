@@ -1,3 +1,4 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -28,11 +29,15 @@ urlpatterns = [
     ),
     path("sitemap-<section>.xml", sitemap_section, name="sitemap_section"),
     path("robots.txt", robots_txt, name="robots_txt"),
-    path("search/", search, name="search"),
-    path("feeds/latest/", LatestItemsFeed(), name="latest_items_feed"),
 ]
 
 urlpatterns += media_urls()
 
+# What visitors read, in each language: English at /, Spanish under /es/ (base/i18n.py).
 # Wagtail's page serving comes last: it matches every remaining path.
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += i18n_patterns(
+    path("search/", search, name="search"),
+    path("feeds/latest/", LatestItemsFeed(), name="latest_items_feed"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

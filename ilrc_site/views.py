@@ -60,7 +60,8 @@ def site_pages(request):
     site = Site.find_for_request(request)
     if site is None:
         return Page.objects.none()
-    return public(request, Page.objects.live().descendant_of(site.root_page, inclusive=True))
+    pages = Page.objects.live().in_language().descendant_of(site.root_page, inclusive=True)
+    return public(request, pages)
 
 
 def promoted(q, pages):

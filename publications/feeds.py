@@ -97,6 +97,6 @@ def entry(item, request):
     return {
         **item.describe(request),
         "date": item.date,
-        "type": item.resource_type.name,
+        "type": item.resource_type.local_name,
         "listing_summary": item.summary,
     }

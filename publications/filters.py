@@ -179,8 +179,8 @@ class LibraryFilterForm(SearchForm):
         super().__init__(data)
         self.types = {t.slug: t for t in types}
         self.topics = {t.slug: t for t in topics}
-        self.fields["type"].choices = [(t.slug, t.name) for t in types]
-        self.fields["topic"].choices = [(t.slug, t.name) for t in topics]
+        self.fields["type"].choices = [(t.slug, t.local_name) for t in types]
+        self.fields["topic"].choices = [(t.slug, t.local_name) for t in topics]
 
     def clean(self):
         cleaned_data = super().clean()
@@ -241,7 +241,7 @@ def _options(choices, chosen_slugs, counts):
     return [
         {
             "slug": choice.slug,
-            "name": choice.name,
+            "name": choice.local_name,
             "count": counts.get(choice.pk, 0) if counts is not None else None,
             "checked": choice.slug in chosen_slugs,
         }
@@ -318,7 +318,7 @@ class LibraryFilters(NamedTuple):
 
     def heading(self, title):
         """`title` ("Resources"), or "Resources: FAQs & Explainers, DACA" when filtered."""
-        names = [t.name for t in (*self.types, *self.topics)]
+        names = [t.local_name for t in (*self.types, *self.topics)]
         return f"{title}: {', '.join(names)}" if names else title
 
     def chips(self, url):
@@ -328,10 +328,10 @@ class LibraryFilters(NamedTuple):
             chips.append((f"Search: “{self.q}”", self.link(url, q="")))
         for t in self.types:
             others = tuple(other for other in self.types if other != t)
-            chips.append((f"Type: {t.name}", self.link(url, types=others)))
+            chips.append((f"Type: {t.local_name}", self.link(url, types=others)))
         for t in self.topics:
             others = tuple(other for other in self.topics if other != t)
-            chips.append((f"Topic: {t.name}", self.link(url, topics=others)))
+            chips.append((f"Topic: {t.local_name}", self.link(url, topics=others)))
         if self.date_from:
             chips.append((f"From {self.date_from.text}", self.link(url, date_from=None)))
         if self.date_to:

@@ -2,8 +2,12 @@
 shared, and parts of pages kept rendered."""
 
 from django import template
+from django.conf import settings
+from django.utils.translation import to_locale
+from wagtail.models import Page
 
 from base.cache import kept
+from base.i18n import other_languages_of
 from base.routing import breadcrumb_ancestors
 
 register = template.Library()
@@ -67,3 +71,16 @@ class KeptFragmentNode(template.Node):
             return self.nodelist.render(context)
         name = ("fragment", self.name.resolve(context), key)
         return kept(request, name, lambda: self.nodelist.render(context), chosen=True)
+
+
+@register.simple_tag(takes_context=True)
+def page_languages(context):
+    """This page (or view) in every language: see base.i18n.other_languages_of."""
+    page = context.get("page")
+    return other_languages_of(context["request"], page if isinstance(page, Page) else None)
+
+
+@register.simple_tag
+def og_locale(code):
+    """A language code as Open Graph writes a locale: "es" -> "es_US"."""
+    return f"{to_locale(code)}_{settings.OG_LOCALE_REGION}"

@@ -46,6 +46,10 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
+    # The translation editor (segment by segment, with what is out of date); its
+    # locales app replaces Wagtail's own.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -77,6 +81,8 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The language comes from the address (/es/...), before the page cache names a page.
+    "base.i18n.LanguageFromPathMiddleware",
     "base.page_cache.PageCacheMiddleware",
     "base.routing.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -225,7 +231,19 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 
-LANGUAGE_CODE = "en-us"
+# Languages: English at /, each other language under its own prefix (/es/), with its
+# own page tree (Wagtail's internationalisation), translated in the admin with
+# wagtail-localize, and the interface's strings in locale/<code>/LC_MESSAGES. A new
+# language is one more entry here, its catalogue and its translated pages.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("es", "Español")]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates as each language writes them in full (ilrc_site/formats).
+FORMAT_MODULE_PATH = ["ilrc_site.formats"]
+# Where the site's readers are: Open Graph names a locale with a region (es_US).
+OG_LOCALE_REGION = "US"
 TIME_ZONE = os.environ.get("TIME_ZONE", "America/Los_Angeles")
 USE_I18N = True
 USE_TZ = True

@@ -9,12 +9,18 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from base.cache import kept
+from base.i18n import language_codes
 from base.templatetags.base_tags import ancestors_of
 from ilrc_site.models import HomePage
 from ilrc_site.site_chrome import FooterSettings, NavigationSettings
 from publications.models import DatedPage
 
 register = template.Library()
+
+
+def is_home(href):
+    """Whether `href` is a home page ("/", "/es/"), current only at its own address."""
+    return href.strip("/") in ("", *language_codes())
 
 
 @register.inclusion_tag("ilrc_site/includes/main_navigation.html", takes_context=True)
@@ -24,7 +30,8 @@ def main_navigation(context):
     def links():
         navigation = NavigationSettings.for_request(request)
         return [
-            (link.label, link.href(request)) for link in navigation.links.select_related("page")
+            (link.local_label, link.href(request))
+            for link in navigation.links.select_related("page")
         ]
 
     # The page's own address, or none where no section is current (the shared 404 page).
@@ -32,7 +39,7 @@ def main_navigation(context):
     items = []
     for label, href in kept(request, ("navigation",), links):
         # A section link is current on every page inside that section.
-        current = href == path or (href not in ("", "/") and path.startswith(href))
+        current = href == path or (not is_home(href) and path.startswith(href))
         items.append({"label": label, "href": href, "current": current})
     return {"items": items}
 
@@ -85,7 +92,7 @@ def structured_data(context, page):
                 "datePublished": specific.date.isoformat(),
                 "url": specific.get_full_url(request),
                 "publisher": organisation,
-                "about": specific.resource_type.name,
+                "about": specific.resource_type.local_name,
             }
         )
     if page.depth > 2:

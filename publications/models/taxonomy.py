@@ -4,11 +4,14 @@ from django.db import models
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase, TagBase
 
+from base.translated import TranslationsField, in_language
+
 
 class ResourceType(models.Model):
     """A kind of publication ("FAQs & Explainers"); its slug is the `type` filter in URLs."""
 
     name = models.CharField(max_length=100, unique=True, help_text="As readers see it.")
+    name_translations = TranslationsField("name in other languages", max_length=100)
     slug = models.SlugField(
         max_length=100,
         unique=True,
@@ -23,6 +26,11 @@ class ResourceType(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def local_name(self):
+        """The name in the request's language."""
+        return in_language(self.name, self.name_translations)
+
 
 class Topic(TagBase):
     """A subject ("DACA", "U Visa / T Visa / VAWA"), curated by staff.
@@ -33,9 +41,16 @@ class Topic(TagBase):
 
     free_tagging = False
 
+    name_translations = TranslationsField("name in other languages", max_length=100)
+
     class Meta:
         ordering = ["name"]
         verbose_name = "topic"
+
+    @property
+    def local_name(self):
+        """The name in the request's language."""
+        return in_language(self.name, self.name_translations)
 
 
 class PageTopic(ItemBase):

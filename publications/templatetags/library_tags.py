@@ -25,7 +25,7 @@ def library_url(context, **filters):
     request = context.get("request")
 
     def find():
-        index = PublicationIndexPage.objects.live().only("url_path", "path").first()
+        index = PublicationIndexPage.objects.live().in_language().only("url_path", "path").first()
         return index.get_url(request) if index else ""
 
     base = kept(request, ("library-url",), find) if request is not None else find()
