@@ -25,9 +25,10 @@ alias and moved pages, and two sites.
 from functools import reduce
 from operator import or_
 
+from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.http import Http404
 from django.http.request import split_domain_port
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -65,48 +66,86 @@ class CachedSiteMiddleware:
 
 
 def site_with_home(request, hostname, port):
-    """The site, its home page replaced by the home page in the request's language (the
-    page Wagtail's routing starts from: `site.root_page.localized`)."""
+    """The site, its home page replaced by the home page in the request's language: the
+    page Wagtail's routing starts from (`site.root_page.localized`), found in the one
+    query that loads the home page in every language."""
     try:
         site = get_site_for_hostname(hostname, port)
     except Site.DoesNotExist:
         return None
-    site.root_page = specific_page(request, site.root_page.localized)
+    # The home page's translations are addresses on this site: Wagtail's `get_url` looks
+    # for the request's site here first.
+    request._wagtail_site = site
+    try:
+        site.root_page = specific_page(request, site.root_page, language=current_language())
+    except Page.DoesNotExist:  # no live home page in this language
+        site.root_page = specific_page(request, site.root_page)
     return site
 
 
-def specific_page(request, page):
-    """`page` as its specific type, with what its template shows beside it: the objects
-    its own fields point to (a dated item's type, a topic page's topic) and its images
-    with their renditions, so that rendering it costs no query for them; its ancestors,
-    for the breadcrumb; and whether Wagtail's own check finds it restricted."""
+def specific_page(request, page, *, language=None):
+    """`page` (or its live translation into `language`) as its specific type, with what
+    its template shows beside it: the objects its own fields point to (a dated item's
+    type, a topic page's topic) and its images with their renditions, so that rendering
+    it costs no query for them; its ancestors, for the breadcrumb; whether Wagtail's own
+    check finds it restricted; and its translations."""
     model = page.specific_class
     related = [
         field
         for field in model._meta.concrete_fields
         if field.many_to_one and field.model is not Page  # not Page's owner, revisions...
     ]
-    pages = model.objects.select_related(*(field.name for field in related))
+    pages = model.objects.select_related("locale", *(field.name for field in related))
     images = [field.name for field in related if issubclass(field.related_model, AbstractImage)]
     if images:
         pages = pages.prefetch_related(*(f"{name}__renditions" for name in images))
-    specific = pages.get(pk=page.pk)
+    pages = pages.annotate(**translation_paths(request))
+    if language:
+        wanted = {"translation_key": page.translation_key, "locale__language_code": language}
+        specific = pages.filter(live=True).get(**wanted)
+    else:
+        specific = pages.get(pk=page.pk)
     # Wagtail's own check (two queries), unless no page of the site is restricted at all.
     specific.view_restricted = bool(restricted_sections(request)) and (
         Page.get_view_restrictions(specific).exists()
     )
     specific.breadcrumb_ancestors = breadcrumb_ancestors(specific)
-    specific.language = page.locale.language_code
+    specific.language = specific.locale.language_code
     specific.translations = translations(request, specific)
     return specific
 
 
+def translation_paths(request):
+    """Annotations for a page query: for each language, the tree path (`url_path`) of the
+    page's live, public translation into it, the page's own included. Subqueries of the
+    page's own query: knowing a page's translations costs no query of its own."""
+    return {
+        f"url_path_{code}": Subquery(
+            public(
+                request,
+                Page.objects.live().filter(
+                    translation_key=OuterRef("translation_key"), locale__language_code=code
+                ),
+            ).values("url_path")[:1]
+        )
+        for code in language_codes()
+    }
+
+
 def translations(request, page):
-    """{language code: address} of `page` in each language it is live and public in,
-    its own included, in the order of settings.LANGUAGES."""
-    pages = public(request, page.get_translations(inclusive=True).live())
-    found = {p.locale.language_code: p.get_url(request) for p in pages.select_related("locale")}
-    return {code: found[code] for code in language_codes() if found.get(code)}
+    """{language code: address} of `page` in each language it is live and public in, its
+    own included, in the order of settings.LANGUAGES: from `translation_paths` when the
+    page was loaded with them, else one query."""
+    if not hasattr(page, f"url_path_{settings.LANGUAGE_CODE}"):
+        page = Page.objects.annotate(**translation_paths(request)).get(pk=page.pk)
+    paths = {code: getattr(page, f"url_path_{code}") for code in language_codes()}
+    return {code: url_of(request, path) for code, path in paths.items() if path}
+
+
+def url_of(request, url_path):
+    """The address of the page at `url_path` (Wagtail's `Page.get_url`, which needs no
+    more of the page than that: the site's root paths tell its site and language)."""
+    return Page(url_path=url_path).get_url(request)
 
 
 def breadcrumb_ancestors(page):

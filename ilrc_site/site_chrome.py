@@ -41,9 +41,7 @@ class Link(Orderable):
         return in_language(self.label, self.label_translations)
 
     def href(self, request=None):
-        """The address of the link's page in the request's language (its translation, when
-        it has a live one), or its URL."""
-        return self.page.localized.get_url(request) if self.page_id else self.url
+        return self.page.get_url(request) if self.page_id else self.url
 
 
 @register_setting(icon="list-ul", order=10)

@@ -3,13 +3,16 @@
 import json
 
 from django import template
+from django.db.models import OuterRef, Subquery
 from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from wagtail.models import Site
+from django.utils.translation import gettext
+from wagtail.models import Page, Site
 
 from base.cache import kept
-from base.i18n import language_codes
+from base.i18n import current_language, language_codes
+from base.routing import url_of
 from base.templatetags.base_tags import ancestors_of
 from ilrc_site.models import HomePage
 from ilrc_site.site_chrome import FooterSettings, NavigationSettings
@@ -29,9 +32,25 @@ def main_navigation(context):
 
     def links():
         navigation = NavigationSettings.for_request(request)
+        links = navigation.links.select_related("page").annotate(
+            local_url_path=Subquery(
+                Page.objects.live()
+                .filter(
+                    translation_key=OuterRef("page__translation_key"),
+                    locale__language_code=current_language(),
+                )
+                .values("url_path")[:1]
+            )
+        )
+        # A page link leads to the page's live translation into the request's language
+        # (as the link itself, chosen by editors, whatever its view restrictions); until
+        # there is one, to the page itself.
         return [
-            (link.local_label, link.href(request))
-            for link in navigation.links.select_related("page")
+            (
+                link.local_label,
+                url_of(request, link.local_url_path) if link.local_url_path else link.href(request),
+            )
+            for link in links
         ]
 
     # The page's own address, or none where no section is current (the shared 404 page).
@@ -104,7 +123,7 @@ def structured_data(context, page):
                     {
                         "@type": "ListItem",
                         "position": position,
-                        "name": "Home" if crumb.depth == 2 else crumb.title,
+                        "name": gettext("Home") if crumb.depth == 2 else crumb.title,
                         "item": crumb.get_full_url(request),
                     }
                     for position, crumb in enumerate(trail, start=1)
