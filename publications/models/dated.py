@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList, TabbedInterface
 from wagtail.models import Page, PageManager
@@ -49,10 +50,15 @@ class DatedPageQuerySet(SitePageQuerySet):
         """With each item's type, in the same query; never the bodies."""
         return self.select_related("resource_type").defer_streamfields()
 
-    def in_order(self, pks):
-        """The items among `pks`, in that order (editors' picks): one query."""
-        found = self.filter(pk__in=pks).in_bulk() if pks else {}
-        return [found[pk] for pk in pks if pk in found]
+    def in_order(self, picks):
+        """The items among `picks` (editors' picks: pages), in that order: one query.
+
+        A translated page's picks name the pages its original picked until a translator
+        changes them: each pick stands for its translation into the queryset's language.
+        """
+        keys = [pick.translation_key for pick in picks]
+        found = {item.translation_key: item for item in self.filter(translation_key__in=keys)}
+        return [found[key] for key in keys if key in found]
 
 
 class DatedPage(SitePage):
@@ -124,7 +130,7 @@ class DatedPage(SitePage):
     is_creatable = False
 
     class Meta:
-        verbose_name = "dated item"
+        verbose_name = _("dated item")
         indexes = [models.Index(fields=["resource_type", "date"])]
 
     def clean(self):

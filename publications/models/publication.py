@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.fields import StreamField
@@ -65,7 +66,7 @@ class PublicationPage(DatedPage):
     exclude_fields_in_copy = ["legacy_path"]
 
     class Meta:
-        verbose_name = "publication"
+        verbose_name = _("publication")
         constraints = [
             models.UniqueConstraint(
                 fields=["legacy_path"],
@@ -97,19 +98,20 @@ class PublicationPage(DatedPage):
 
     def chosen_related_items(self, request):
         """The live, public items editors chose, in their order (unsaved ones in previews too)."""
-        chosen = [item.page_id for item in self.related_items.all()]
+        chosen = [item.page for item in self.related_items.select_related("page")]
         items = DatedPage.objects.live_public(request).for_listing()
         return items.in_order(chosen) if chosen else []
 
 
+# A download's language, shown beside its link.
 LANGUAGES = [
-    ("en", "English"),
-    ("es", "Spanish"),
-    ("zh", "Chinese"),
-    ("vi", "Vietnamese"),
-    ("ko", "Korean"),
-    ("tl", "Tagalog"),
-    ("other", "Other"),
+    ("en", _("English")),
+    ("es", _("Spanish")),
+    ("zh", _("Chinese")),
+    ("vi", _("Vietnamese")),
+    ("ko", _("Korean")),
+    ("tl", _("Tagalog")),
+    ("other", _("Other")),
 ]
 
 

@@ -1,6 +1,8 @@
 """A page per topic: a banner, an introduction, editors' picks and the topic's newest items."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
@@ -15,11 +17,14 @@ TOPIC_LATEST_COUNT = 6
 
 
 class TopicPage(SitePage):
-    topic = models.OneToOneField(
+    topic = models.ForeignKey(
         "publications.Topic",
         on_delete=models.PROTECT,
-        related_name="page",
-        help_text="Each topic has at most one page; its newest items are listed automatically.",
+        related_name="pages",
+        help_text=(
+            "Each topic has at most one page in each language; its newest items are listed "
+            "automatically."
+        ),
     )
     banner_image = models.ForeignKey(
         "base.SiteImage",
@@ -50,21 +55,25 @@ class TopicPage(SitePage):
     subpage_types = []
 
     class Meta:
-        verbose_name = "topic page"
+        verbose_name = _("topic page")
 
     def clean(self):
         super().clean()
         require_alt_text(banner_image=self.banner_image)
+        others = TopicPage.objects.filter(topic=self.topic_id, locale=self.locale_id)
+        if self.topic_id and others.exclude(pk=self.pk).exists():
+            raise ValidationError({"topic": "This topic has a page in this language already."})
 
     def listings(self, request):
         """Editors' picks, then the topic's newest other items."""
         # Read through the page's cluster, so that previews show unsaved picks too.
-        picks = [r.item_id for r in self.popular_resources.all()]
+        picks = [r.item for r in self.popular_resources.select_related("item")]
         items = DatedPage.objects.live_public(request).for_listing()
-        latest = items.tagged([self.topic_id]).exclude(pk__in=picks).newest()
+        popular = items.in_order(picks)
+        latest = items.tagged([self.topic_id]).exclude(pk__in=[item.pk for item in popular])
         return {
-            "popular": items.in_order(picks),
-            "latest": list(latest[:TOPIC_LATEST_COUNT]),
+            "popular": popular,
+            "latest": list(latest.newest()[:TOPIC_LATEST_COUNT]),
         }
 
 

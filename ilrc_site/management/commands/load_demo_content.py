@@ -14,6 +14,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from ilrc_site.demo.home import hero_image, load_home, load_home_blocks, protest_image
 from ilrc_site.demo.pages import load_standard_pages
 from ilrc_site.demo.site_chrome import load_site_chrome
+from ilrc_site.demo.spanish import load_spanish
 from ilrc_site.demo.users import load_demo_users
 from ilrc_site.roles import ensure_roles
 from programs.demo import load_programs
@@ -63,8 +64,10 @@ class Command(BaseCommand):
                 )
                 load_standard_pages(home)
                 load_home_blocks(home, featured=policy, programs=programs)
-                # Last: the navigation links to the pages loaded above.
+                # The navigation links to the pages loaded above.
                 load_site_chrome(home)
+                # Last: the Spanish site translates all of the above.
+                load_spanish()
             if Page.objects.count() != pages_before:
                 call_command("update_index", verbosity=0)
                 call_command("rebuild_references_index", verbosity=0, stdout=self.stdout)
