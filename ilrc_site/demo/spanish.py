@@ -104,6 +104,7 @@ def spanish_download(page, item):
     if download is None or download.document.title == item["title"]:
         return
     download.document = get_or_create_pdf(item["title"], item["summary"])
+    download.language = LANGUAGE
     download.save()
     publish(page)
 

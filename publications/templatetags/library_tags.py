@@ -90,3 +90,17 @@ def item_cards(context, items, heading_level=3, show_topics=False, full_summary=
     )
     # Each card is the safe string the template rendered; anything else would be escaped.
     return format_html_join("", "{}", ((html,) for html in cards))
+
+
+@register.simple_tag
+def also_available(languages, downloads, current):
+    """What a publication offers in languages other than the page's (`current`): its
+    translations (from base.i18n.other_languages_of), then its downloads in other
+    languages. Empty when there is neither."""
+    pages = [
+        {"url": language["url"], "code": language["code"], "name": language["name"]}
+        for language in languages
+        if language["translated"] and not language["current"]
+    ]
+    files = [download for download in downloads if download.language != current]
+    return {"pages": pages, "downloads": files} if pages or files else None
