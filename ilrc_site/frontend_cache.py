@@ -13,6 +13,12 @@ show on:
   sitemap (its index and each page of its sections, one per 5,000 pages). They are a
   few dozen however large the library grows.
 
+Each language's pages are purged apart: a published, unpublished, moved or deleted page
+purges the shared addresses of its own language only, since the other languages'
+listings never show it; its translations' own pages are purged too, because they link
+to it (`hreflang`, the language switcher, "Also available in"). Any other change
+(a type's name, a navigation link) purges the shared addresses of every language.
+
 Everything else (an item's own page showing a renamed type or a new navigation link,
 filtered library views, feeds and search results, whose query strings cannot be
 listed) is kept by the CDN for PAGE_CACHE_CDN_SECONDS at most.
@@ -28,10 +34,12 @@ import threading
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
+from django.utils import translation
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, purge_urls_from_cache
 from wagtail.models import Page, Site
 
 from base.cache import content_changed
+from base.i18n import language_codes
 from publications.models import DatedPage
 
 from .sitemaps import sitemap_urls
@@ -43,6 +51,7 @@ class _PendingPurge(threading.local):
     def __init__(self):
         self.changed = False
         self.urls = set()
+        self.languages = set()
 
 
 _pending = _PendingPurge()
@@ -55,12 +64,23 @@ def page_urls(page):
     return batch.urls
 
 
-def shared_urls():
-    """The addresses every change may show on: see the module's docstring."""
+def translations_urls(page):
+    """The addresses of the page's live translations, which link to it."""
     batch = PurgeBatch()
-    batch.add_pages(Page.objects.live().not_type(DatedPage).specific(defer=True))
+    batch.add_pages(page.get_translations().live().specific(defer=True))
+    return batch.urls
+
+
+def shared_urls(languages):
+    """The addresses every change in `languages` may show on: see the module's docstring."""
+    batch = PurgeBatch()
+    pages = Page.objects.live().not_type(DatedPage).filter(locale__language_code__in=languages)
+    batch.add_pages(pages.specific(defer=True))
     for site in Site.objects.select_related("root_page"):
-        batch.add_urls([site.root_url + reverse("latest_items_feed"), *sitemap_urls(site)])
+        for language in languages:
+            with translation.override(language):
+                batch.add_urls([site.root_url + reverse("latest_items_feed")])
+        batch.add_urls(sitemap_urls(site))
     return batch.urls
 
 
@@ -70,6 +90,10 @@ def _content_changed(pages, **kwargs):
     _pending.changed = True
     for page in pages:
         _pending.urls.update(page_urls(page))
+        _pending.urls.update(translations_urls(page))
+        _pending.languages.add(page.locale.language_code)
+    if not pages:  # a change to what every language's pages show
+        _pending.languages.update(language_codes())
     # Purged before the change is committed, the CDN could fetch the old page again.
     # (A change rolled back leaves its addresses to be purged with the next one.)
     transaction.on_commit(_purge_pending)
@@ -80,8 +104,8 @@ def _purge_pending():
     # links), each with its own signal: the first callback purges for all of them.
     if not _pending.changed:
         return
-    urls = _pending.urls | shared_urls()
-    _pending.changed, _pending.urls = False, set()
+    urls = _pending.urls | shared_urls(sorted(_pending.languages))
+    _pending.changed, _pending.urls, _pending.languages = False, set(), set()
     purge_urls_from_cache(sorted(urls))
 
 

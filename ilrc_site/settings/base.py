@@ -179,6 +179,10 @@ PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", 60
 # on (ilrc_site/frontend_cache.py): a proxy that accepts HTTP PURGE requests (Varnish,
 # nginx), or Cloudflare. Nothing is purged when neither is configured.
 WAGTAILFRONTENDCACHE = {}
+# Purge exactly the addresses given (ilrc_site/frontend_cache.py purges each language's
+# own): by default Wagtail repeats every address under each language's prefix, which
+# names pages that do not exist here, since a translation has its own slugs.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE["proxy"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
@@ -267,13 +271,23 @@ WAGTAIL_SITE_NAME = "Immigrant Legal Resource Center"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "base.SiteImage"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# PostgreSQL's text search configuration (its stemming and stop words) for each language
+# of LANGUAGES; psql's `\dF` lists those a server has.
+SEARCH_LANGUAGE_CONFIGS = {"en": "english", "es": "spanish"}
 if USING_POSTGRES:
     WAGTAILSEARCH_BACKENDS["default"] = {
         # Wagtail's PostgreSQL backend, ranking results over the search index (see the module).
         "BACKEND": "publications.search_backend",
         # English stemming ("explainers" finds "explainer") whatever the server's default
-        # text search configuration; run `manage.py update_index` after changing it.
+        # text search configuration: documents, images, snippets.
         "SEARCH_CONFIG": "english",
+        # Pages: each indexed, and searched, in its language's configuration ("asilos"
+        # finds "asilo" in Spanish); a language missing from SEARCH_LANGUAGE_CONFIGS is
+        # searched word for word ("simple"), never as English. Run `manage.py
+        # update_index` after changing either.
+        "LANGUAGE_CONFIGS": {
+            code: SEARCH_LANGUAGE_CONFIGS.get(code, "simple") for code, _name in LANGUAGES
+        },
     }
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Editors' avatars are not fetched from a third party (which would learn who edits).

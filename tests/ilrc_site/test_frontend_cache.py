@@ -33,6 +33,29 @@ SHARED = {
     f"{SITE}/contact/",
 }
 
+# The same in Spanish: purged by changes to what every language shows (a type, the
+# navigation), never by a change to an English page, which Spanish listings never show.
+SPANISH_SHARED = {
+    f"{SITE}/es/",
+    f"{SITE}/es/recursos/",
+    f"{SITE}/es/recursos/feed/",
+    f"{SITE}/es/feeds/latest/",
+    f"{SITE}/es/programas/",
+    f"{SITE}/es/programas/immigrant-justice-network/",
+    f"{SITE}/es/programas/new-americans-campaign/",
+    f"{SITE}/es/programas/collective-freedom-project/",
+    f"{SITE}/es/daca/",
+    f"{SITE}/es/visa-u-visa-t-vawa/",
+    f"{SITE}/es/control-migratorio/",
+    f"{SITE}/es/quienes-somos/",
+    f"{SITE}/es/contacto/",
+}
+
+
+def translation_urls(page):
+    """The addresses of the page's live translations, which link to it (hreflang)."""
+    return {translation.full_url for translation in page.get_translations().live()}
+
 
 class RecordingBackend(BaseBackend):
     """A CDN that notes each batch of addresses it is asked to purge."""
@@ -63,7 +86,7 @@ class FrontendCachePurgeTests(DemoSiteTestCase):
 
     def test_publishing_purges_the_item_and_every_page_that_lists_it(self):
         page = PublicationPageFactory(
-            parent=PublicationIndexPage.objects.get(),
+            parent=PublicationIndexPage.objects.in_language("en").get(),
             title="New detainer advisory",
             date=datetime.date.today(),
             topics=list(Topic.objects.filter(slug="immigration-enforcement")),
@@ -74,30 +97,44 @@ class FrontendCachePurgeTests(DemoSiteTestCase):
 
         self.assertEqual(purged, SHARED | {page.full_url})
 
+    def test_publishing_a_spanish_page_purges_the_spanish_listings_and_its_original(self):
+        page = PublicationPage.objects.in_language("es").live().order_by("-date").first()
+        original = translation_urls(page)
+
+        purged = self.purged_by(lambda: page.save_revision().publish())
+
+        self.assertEqual(len(original), 1)
+        sitemap = {f"{SITE}/sitemap.xml", f"{SITE}/sitemap-pages.xml"}
+        self.assertEqual(purged, SPANISH_SHARED | sitemap | {page.full_url} | original)
+
     def test_unpublishing_purges_the_item_and_every_page_that_listed_it(self):
-        story = StoryPage.objects.live().order_by("-date").first()
+        story = StoryPage.objects.in_language("en").live().order_by("-date").first()
+        translations = translation_urls(story)
 
         purged = self.purged_by(story.unpublish)
 
-        self.assertEqual(purged, SHARED | {story.full_url})
+        self.assertTrue(translations)
+        self.assertEqual(purged, SHARED | {story.full_url} | translations)
 
     def test_moving_purges_the_old_and_the_new_address(self):
-        story = StoryPage.objects.live().order_by("-date").first()
+        story = StoryPage.objects.in_language("en").live().order_by("-date").first()
+        translations = translation_urls(story)
         old_url = story.full_url
-        new_program = ProgramPage.objects.get(slug="immigrant-justice-network")
+        new_program = ProgramPage.objects.in_language("en").get(slug="immigrant-justice-network")
 
         purged = self.purged_by(lambda: story.move(new_program, pos="last-child"))
 
         story.refresh_from_db()
-        self.assertEqual(purged, SHARED | {old_url, story.full_url})
+        self.assertEqual(purged, SHARED | {old_url, story.full_url} | translations)
 
     def test_deleting_purges_the_item_and_every_page_that_listed_it(self):
-        page = PublicationPage.objects.live().order_by("-date").first()
-        url = page.full_url
+        page = PublicationPage.objects.in_language("en").live().order_by("-date").first()
+        url, translations = page.full_url, translation_urls(page)
 
         purged = self.purged_by(page.delete)
 
-        self.assertEqual(purged, SHARED | {url})
+        self.assertTrue(translations)
+        self.assertEqual(purged, SHARED | {url} | translations)
 
     def test_a_type_or_topic_change_purges_the_pages_that_list_items(self):
         def rename_type():
@@ -105,7 +142,7 @@ class FrontendCachePurgeTests(DemoSiteTestCase):
             toolkits.name = "Toolkits and Reports"
             toolkits.save()
 
-        self.assertEqual(self.purged_by(rename_type), SHARED)
+        self.assertEqual(self.purged_by(rename_type), SHARED | SPANISH_SHARED)
 
     def test_a_navigation_change_is_purged_once_for_the_setting_and_its_links(self):
         def add_link():
@@ -113,7 +150,7 @@ class FrontendCachePurgeTests(DemoSiteTestCase):
             navigation.links.add(navigation.links.model(label="Donate", url="https://example.org/"))
             navigation.save()  # saves the setting, then its links: one signal each
 
-        self.assertEqual(self.purged_by(add_link), SHARED)
+        self.assertEqual(self.purged_by(add_link), SHARED | SPANISH_SHARED)
 
     def test_nothing_is_looked_up_without_a_cdn(self):
         toolkits = ResourceType.objects.get(slug="toolkits-reports")
