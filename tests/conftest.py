@@ -81,7 +81,7 @@ def demo_site(_demo_loaded, db):
     """The demo site, as `manage.py load_demo_content` builds it."""
     from ilrc_site.models import HomePage
 
-    return HomePage.objects.get()
+    return HomePage.objects.in_language("en").get()
 
 
 def pytest_collection_modifyitems(items):

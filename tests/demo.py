@@ -14,4 +14,4 @@ class DemoSiteTestCase(TestCase):
     @classmethod
     def setUpTestData(cls):
         call_command("load_demo_content", stdout=StringIO())
-        cls.home = HomePage.objects.get()
+        cls.home = HomePage.objects.in_language("en").get()

@@ -42,7 +42,7 @@ def publish_hostile_publication(client):
     field carries the payloads; returns it. `client` is signed in as an editor."""
     topic = Topic.objects.create(name=f"Topic {PAYLOAD}", slug="hostile-topic")
     ResourceType.objects.filter(slug="faqs-explainers").update(name=f"Explainers {SCRIPT}")
-    index = PublicationIndexPage.objects.get()
+    index = PublicationIndexPage.objects.in_language("en").get()
     data = nested_form_data(
         {
             "title": f"Title {PAYLOAD}",
@@ -71,7 +71,7 @@ def publish_hostile_publication(client):
     url = reverse("wagtailadmin_pages:add", args=("publications", "publicationpage", index.pk))
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
-    page = PublicationPage.objects.get(slug="hostile")
+    page = PublicationPage.objects.in_language("en").get(slug="hostile")
     # Topics are picked by name in the editor, where quotes group words; tag it here.
     page.topics.add(topic)
     page.save_revision().publish()

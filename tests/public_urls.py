@@ -25,7 +25,7 @@ def public_urls():
     def first(model):
         return model.objects.live().order_by("path").first().url
 
-    publication = PublicationPage.objects.live().order_by("-date").first()
+    publication = PublicationPage.objects.in_language("en").live().order_by("-date").first()
     document = Document.objects.order_by("pk").first()
     return {
         "home": "/",

@@ -27,7 +27,7 @@ def test_editor_creates_previews_and_publishes_a_publication(editor_page, site_u
     page = editor_page
     pdf = tmp_path / "comment-letter.pdf"
     pdf.write_bytes(PDF_BYTES)
-    library = PublicationIndexPage.objects.get()
+    library = PublicationIndexPage.objects.in_language("en").get()
 
     page.goto(f"{site_url}/admin/pages/add/publications/publicationpage/{library.pk}/")
     page.locator("#id_title").fill("Comment on the Proposed Fee Rule")

@@ -96,7 +96,7 @@ def pages_listing(item):
         programs = [item.get_parent().url]  # a program lists its stories
     elif isinstance(item, PublicationPage):
         # ...and the newest publications on its topics.
-        programs = [p.url for p in ProgramPage.objects.live() if topics & set(p.topics.all())]
+        programs = [p.url for p in ProgramPage.objects.in_language("en").live() if topics & set(p.topics.all())]
     else:
         programs = []
     return [
@@ -125,10 +125,10 @@ class PublishingTests(CacheTestCase):
         }
         if kind == "publication":
             page = PublicationPageFactory(
-                parent=PublicationIndexPage.objects.get(), topics=list(topics), **fields
+                parent=PublicationIndexPage.objects.in_language("en").get(), topics=list(topics), **fields
             )
         else:
-            program = ProgramPage.objects.get(slug="collective-freedom-project")
+            program = ProgramPage.objects.in_language("en").get(slug="collective-freedom-project")
             stories = ResourceType.objects.get(slug="stories")
             page = StoryPageFactory(parent=program, resource_type=stories, **fields)
             page.topics.set(topics)
@@ -177,7 +177,7 @@ class PublishingTests(CacheTestCase):
                 self.assertListed(page, urls, listed=False)
 
     def test_the_newest_item_leaves_the_home_page_when_unpublished(self):
-        page = PublicationPage.objects.live().order_by("-date").first()
+        page = PublicationPage.objects.in_language("en").live().order_by("-date").first()
         self.warm(["/"])
         self.assertListed(page, ["/"])
 
@@ -198,9 +198,9 @@ class PublishingTests(CacheTestCase):
         self.assertListed(page, urls, listed=False)
 
     def test_a_moved_story_shows_at_its_new_address_everywhere(self):
-        story = StoryPage.objects.live().order_by("-date").first()
+        story = StoryPage.objects.in_language("en").live().order_by("-date").first()
         old_url, old_program = story.url, story.get_parent().url
-        new_program = ProgramPage.objects.get(slug="immigrant-justice-network")
+        new_program = ProgramPage.objects.in_language("en").get(slug="immigrant-justice-network")
         urls = ["/", "/resources/", "/resources/feed/", SITEMAP, new_program.url]
         self.warm([old_url, old_program, *urls])
 
@@ -247,9 +247,9 @@ class PublishingTests(CacheTestCase):
 def live_items():
     """The newest publication and story, and the policy page: one item of each kind."""
     return {
-        "publication": PublicationPage.objects.live().order_by("-date").first(),
-        "story": StoryPage.objects.live().order_by("-date").first(),
-        "policy page": PolicyResourcePage.objects.live().get(),
+        "publication": PublicationPage.objects.in_language("en").live().order_by("-date").first(),
+        "story": StoryPage.objects.in_language("en").live().order_by("-date").first(),
+        "policy page": PolicyResourcePage.objects.in_language("en").live().get(),
     }
 
 
@@ -265,7 +265,7 @@ class SnippetAndMediaTests(CacheTestCase):
     """Changing what pages display besides pages: types, topics, images, documents."""
 
     def test_a_renamed_type_shows_on_every_page_that_names_it(self):
-        publication = PublicationPage.objects.live().order_by("-date").first()
+        publication = PublicationPage.objects.in_language("en").live().order_by("-date").first()
         resource_type = publication.resource_type
         urls = [publication.url, "/", "/resources/", "/immigration-enforcement/"]
         self.warm(urls, showing=escape(resource_type.name))
@@ -276,7 +276,7 @@ class SnippetAndMediaTests(CacheTestCase):
         self.assertShownOn(urls, f"{WORD} reports")
 
     def test_a_renamed_topic_shows_on_every_page_that_names_it(self):
-        publication = PublicationPage.objects.live().order_by("-date").first()
+        publication = PublicationPage.objects.in_language("en").live().order_by("-date").first()
         topic = Topic.objects.get(slug="immigration-enforcement")
         urls = [publication.url, "/resources/", "/programs/collective-freedom-project/"]
         self.warm(urls, showing=topic.name)
@@ -298,7 +298,7 @@ class SnippetAndMediaTests(CacheTestCase):
     def test_a_retitled_or_replaced_document_shows_on_the_publication(self):
         document = DocumentFactory(title="Detainer guide, first edition")
         publication = PublicationPageFactory(
-            parent=PublicationIndexPage.objects.get(), downloads=[document]
+            parent=PublicationIndexPage.objects.in_language("en").get(), downloads=[document]
         )
         self.warm([publication.url], showing="Detainer guide, first edition")
 
@@ -340,7 +340,7 @@ class NeverCachedTests(CacheTestCase):
     """What is never served from, or stored in, the page cache."""
 
     def test_a_preview_is_neither_served_from_nor_stored_in_the_cache(self):
-        page = PublicationPage.objects.live().order_by("-date").first()
+        page = PublicationPage.objects.in_language("en").live().order_by("-date").first()
         # Wagtail renders a preview as a request for the page at its site's address.
         host = {"HTTP_HOST": page.get_site().hostname}
         self.client.get(page.url, **host)

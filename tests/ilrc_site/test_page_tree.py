@@ -45,7 +45,7 @@ class PageTreeTests(WagtailPageTestCase):
                 }
             ),
         )
-        page = StandardPage.objects.get(slug="about")
+        page = StandardPage.objects.in_language("en").get(slug="about")
         self.assertTrue(page.live)
         response = self.client.get("/about/")
         self.assertContains(response, "<h2>Our history</h2>", html=True)

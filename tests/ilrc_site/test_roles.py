@@ -112,7 +112,7 @@ def test_an_editor_writes_a_draft_but_cannot_publish_it(client, index, editor):
     response = client.post(add_url, {**publication_form(), "action-publish": "publish"})
 
     assert response.status_code == 302
-    page = PublicationPage.objects.get(slug="asylum-screening-faq")
+    page = PublicationPage.objects.in_language("en").get(slug="asylum-screening-faq")
     assert not page.live
     assert client.get(page.url).status_code == 404
 

@@ -87,7 +87,7 @@ def test_the_search_page_without_words_shows_the_form(client, site):
 
 def test_promoted_results_come_first(client, site):
     query = Query.get("Naturalization")
-    workshops = StandardPage.objects.get(slug="workshops")
+    workshops = StandardPage.objects.in_language("en").get(slug="workshops")
     SearchPromotion.objects.create(
         query=query, page=workshops, description="Our monthly workshops.", sort_order=0
     )

@@ -59,7 +59,7 @@ class ProgramAdminTests(WagtailPageTestCase):
 
         self.assertCanCreate(self.programs, ProgramPage, data)
 
-        program = ProgramPage.objects.get(slug="new-americans-campaign")
+        program = ProgramPage.objects.in_language("en").get(slug="new-americans-campaign")
         self.assertTrue(program.live)
         self.assertEqual(list(program.topics.all()), [self.citizenship])
         self.assertEqual(program.partners.get().name, "NALEO Educational Fund")
@@ -72,7 +72,7 @@ class ProgramAdminTests(WagtailPageTestCase):
 
         self.assertCanCreate(program, StoryPage, nested_form_data(story_form()))
 
-        story = StoryPage.objects.get(slug="santa-ana")
+        story = StoryPage.objects.in_language("en").get(slug="santa-ana")
         self.assertTrue(story.live)
         self.assertEqual(story.resource_type, resource_type("stories"))
         self.assertContains(self.client.get(story.url), "Santa Ana, California")

@@ -39,7 +39,7 @@ def story(program):
 
 def test_a_story_is_always_of_the_type_stories(story):
     assert story.resource_type == resource_type("stories")
-    assert StoryPage.objects.get().resource_type.name == "Stories"
+    assert StoryPage.objects.in_language("en").get().resource_type.name == "Stories"
 
 
 def test_story_page_shows_program_place_date_summary_and_body(client, story):

@@ -10,8 +10,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
+from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation, TranslationSource
 
-from ilrc_site.roles import EDITORS, MODERATORS
+from ilrc_site.roles import EDITORS, MODERATORS, TRANSLATORS
 from publications.reports import stale_before
 from tests.factories import (
     DocumentFactory,
@@ -205,3 +207,135 @@ def test_the_dashboard_panel_queries_do_not_grow_with_the_library(
         html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Awaiting review (8)" in html
     assert "All 8 items in review" in html
+
+
+# Translation health: each live English page against its translation into every other
+# language (Spanish).
+
+TRANSLATIONS_URL = "/admin/reports/translation-health/"
+
+
+def publish(page):
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def translate(page, title):
+    """A published Spanish translation of `page`, with the Spanish pages above it."""
+    spanish = page.copy_for_translation(Locale.objects.get(language_code="es"), copy_parents=True)
+    spanish.title = title
+    return publish(spanish)
+
+
+@pytest.fixture
+def translations(healthy):
+    """English pages: one never translated, one whose translation is up to date, one
+    changed since it was translated, and one translated but never published."""
+    pages = {
+        "missing": publish(healthy("Untranslated Explainer")),
+        "current": publish(healthy("Translated Explainer")),
+        "outdated": publish(healthy("Revised Explainer")),
+        "draft": publish(healthy("Draft Translation Explainer")),
+    }
+    translate(pages["current"], "Guía traducida")
+    translate(pages["outdated"], "Guía revisada")
+    publish(pages["outdated"])  # the English changes after its translation
+    pages["draft"].copy_for_translation(Locale.objects.get(language_code="es"))
+    return pages
+
+
+def translation_report(client, **params):
+    response = client.get(TRANSLATIONS_URL, params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def row(html, title):
+    assert title in html, title
+    return html[html.index(title) :].split("</tr>")[0]
+
+
+def test_missing_and_outdated_translations_are_listed_with_what_to_do(
+    client, moderator, translations
+):
+    client.force_login(moderator)
+
+    html = translation_report(client)
+
+    missing = row(html, "Untranslated Explainer")
+    assert "Not translated" in missing
+    translate_url = reverse(
+        "wagtail_localize:submit_page_translation", args=[translations["missing"].pk]
+    )
+    assert f'href="{translate_url}?select_locale=es' in missing
+
+    outdated = row(html, "Revised Explainer")
+    assert "Older than the original" in outdated
+    spanish = translations["outdated"].get_translation(Locale.objects.get(language_code="es"))
+    assert f'href="{reverse("wagtailadmin_pages:edit", args=[spanish.pk])}"' in outdated
+
+    assert "Translated, never published" in row(html, "Draft Translation Explainer")
+    # An up-to-date translation is no work.
+    assert "Translated Explainer<" not in html.replace("Draft Translation Explainer<", "")
+
+
+def test_a_synced_translation_links_to_bringing_in_the_originals_changes(
+    client, moderator, healthy, django_capture_on_commit_callbacks
+):
+    english = publish(healthy("Synced Explainer"))
+    source, _ = TranslationSource.get_or_create_from_instance(english)
+    translation = Translation.objects.create(
+        source=source, target_locale=Locale.objects.get(language_code="es")
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)  # as wagtail-localize does
+    publish(english)
+    client.force_login(moderator)
+
+    outdated = row(translation_report(client), "Synced Explainer")
+
+    assert "Older than the original" in outdated
+    sync_url = reverse("wagtail_localize:update_translations", args=[source.pk])
+    assert f'href="{sync_url}?next=' in outdated
+
+
+def test_the_translation_report_filters_by_problem_and_language(client, moderator, translations):
+    client.force_login(moderator)
+
+    html = translation_report(client, problem="missing", language="es")
+    assert "Untranslated Explainer" in html
+    assert "Revised Explainer" not in html
+
+    html = translation_report(client, problem="outdated")
+    assert "Revised Explainer" in html
+    assert "Untranslated Explainer" not in html
+
+    html = translation_report(client, problem="everything", language="xx")
+    assert "Select a valid choice" in html
+
+
+def test_translators_find_the_translation_report(client, translations):
+    client.force_login(staff_user(TRANSLATORS))
+
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert TRANSLATIONS_URL in dashboard
+
+    assert "Untranslated Explainer" in translation_report(client)
+
+
+def test_the_translation_report_costs_the_same_queries_for_more_rows(
+    client, moderator, translations, healthy, django_assert_max_num_queries
+):
+    client.force_login(moderator)
+    with CaptureQueriesContext(connection) as before:
+        translation_report(client)
+    for n in range(3):
+        publish(healthy(f"Another Untranslated Guide {n}"))
+        translate(publish(healthy(f"Another Revised Guide {n}")), f"Otra guía {n}")
+        publish(Page.objects.get(title=f"Another Revised Guide {n}").specific)
+
+    with django_assert_max_num_queries(len(before)):
+        html = translation_report(client)
+    assert "Another Untranslated Guide 2" in html
+    assert "Another Revised Guide 2" in html

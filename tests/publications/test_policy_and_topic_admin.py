@@ -52,7 +52,7 @@ class PolicyResourceAdminTests(WagtailPageTestCase):
     def test_an_editor_creates_the_policy_page_with_an_example(self):
         self.assertCanCreate(self.home, PolicyResourcePage, policy_form())
 
-        page = PolicyResourcePage.objects.get()
+        page = PolicyResourcePage.objects.in_language("en").get()
         self.assertEqual(page.url, "/local-policy-interventions/")
         self.assertEqual(page.examples.get().jurisdiction, "Santa Clara County, California")
         self.assertContains(
@@ -102,7 +102,7 @@ class TopicPageAdminTests(WagtailPageTestCase):
     def test_an_editor_creates_a_topic_page_with_popular_resources(self):
         self.assertCanCreate(self.home, TopicPage, self.topic_form())
 
-        page = TopicPage.objects.get()
+        page = TopicPage.objects.in_language("en").get()
         self.assertEqual(page.topic, self.daca)
         popular = self.client.get(page.url).content.decode().split('id="popular-heading"')[1]
         self.assertIn("The DACA Final Rule", popular)
