@@ -24,7 +24,9 @@ def assert_same_as_wagtail(host="testserver"):
             assert ours == wagtail, model
         assert set(
             PublicationPage.objects.live_public(request).values_list("pk", flat=True)
-        ) == set(PublicationPage.objects.in_language("en").live().public().values_list("pk", flat=True))
+        ) == set(
+            PublicationPage.objects.in_language("en").live().public().values_list("pk", flat=True)
+        )
     return wagtail
 
 

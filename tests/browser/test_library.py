@@ -12,7 +12,9 @@ def test_advocate_narrows_the_library_with_the_keyboard_and_subscribes(page, sit
     page.goto(site_url + "/resources/")
     heading = page.locator("#results-heading")
     # Every dated item of the demo: publications, stories and the policy resource.
-    expect(heading).to_have_text(re.compile(rf"^{DatedPage.objects.in_language("en").live().count()} results"))
+    expect(heading).to_have_text(
+        re.compile(rf"^{DatedPage.objects.in_language('en').live().count()} results")
+    )
 
     # Tab from the search box to the type checkboxes, ticking three with the space bar.
     page.get_by_label("Search words").focus()

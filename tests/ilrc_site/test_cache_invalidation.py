@@ -96,7 +96,11 @@ def pages_listing(item):
         programs = [item.get_parent().url]  # a program lists its stories
     elif isinstance(item, PublicationPage):
         # ...and the newest publications on its topics.
-        programs = [p.url for p in ProgramPage.objects.in_language("en").live() if topics & set(p.topics.all())]
+        programs = [
+            p.url
+            for p in ProgramPage.objects.in_language("en").live()
+            if topics & set(p.topics.all())
+        ]
     else:
         programs = []
     return [
@@ -125,7 +129,9 @@ class PublishingTests(CacheTestCase):
         }
         if kind == "publication":
             page = PublicationPageFactory(
-                parent=PublicationIndexPage.objects.in_language("en").get(), topics=list(topics), **fields
+                parent=PublicationIndexPage.objects.in_language("en").get(),
+                topics=list(topics),
+                **fields,
             )
         else:
             program = ProgramPage.objects.in_language("en").get(slug="collective-freedom-project")

@@ -54,7 +54,9 @@ def test_demo_has_the_programs_stories_topics_policy_and_standard_pages(client, 
     cfp = programs.get(slug="collective-freedom-project")
     assert StoryPage.objects.child_of(cfp).live().count() == 3
 
-    assert sorted(TopicPage.objects.in_language("en").live().values_list("topic__name", flat=True)) == [
+    assert sorted(
+        TopicPage.objects.in_language("en").live().values_list("topic__name", flat=True)
+    ) == [
         "DACA",
         "Immigration Enforcement",
         "U Visa / T Visa / VAWA",
@@ -70,7 +72,10 @@ def test_demo_has_the_programs_stories_topics_policy_and_standard_pages(client, 
     assert demo_site.featured_page.specific == policy
     assert demo_site.featured_image.default_alt_text == "People at protest holding signs."
 
-    assert set(StandardPage.objects.in_language("en").live().values_list("slug", flat=True)) >= {"about", "contact"}
+    assert set(StandardPage.objects.in_language("en").live().values_list("slug", flat=True)) >= {
+        "about",
+        "contact",
+    }
 
     # Every page of the demo site is served.
     for page in Page.objects.live().filter(depth__gt=1).specific():

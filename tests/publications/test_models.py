@@ -95,7 +95,12 @@ def test_one_query_lists_any_mix_of_dated_items_with_their_type(index, django_as
         PublicationPageFactory(parent=index, date=datetime.date(2020 + n, 1, 1))
 
     with django_assert_num_queries(1):
-        items = list(DatedPage.objects.in_language("en").live().select_related("resource_type").order_by("-date"))
+        items = list(
+            DatedPage.objects.in_language("en")
+            .live()
+            .select_related("resource_type")
+            .order_by("-date")
+        )
         labels = [(item.title, item.resource_type.name) for item in items]
 
     assert len(labels) == 5

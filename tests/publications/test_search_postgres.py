@@ -194,7 +194,12 @@ def test_results_come_in_the_order_wagtails_own_query_gives(
     # A page that is not live must not be found, nor shift the order of those that are.
     unpublished = DatedPage.objects.in_language("en").live().search(words)[0]
     unpublished.unpublish()
-    library = DatedPage.objects.in_language("en").live().descendant_of(large_library).select_related("resource_type")
+    library = (
+        DatedPage.objects.in_language("en")
+        .live()
+        .descendant_of(large_library)
+        .select_related("resource_type")
+    )
     querysets = [
         library,
         library.filter(resource_type=resource_type("practice-advisories")),
