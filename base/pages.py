@@ -2,13 +2,13 @@
 lists besides its own fields."""
 
 from django.utils.text import capfirst
-from wagtail.models import Page, PageManager
+from wagtail.models import Locale, Page, PageManager
 from wagtail.query import PageQuerySet
 
 from .cache import kept
-from .i18n import current_language
+from .i18n import current_language, language_codes
 from .privacy import public
-from .routing import CachedViewRestrictionsMixin
+from .routing import CachedViewRestrictionsMixin, url_of
 
 
 class SitePageQuerySet(PageQuerySet):
@@ -18,9 +18,11 @@ class SitePageQuerySet(PageQuerySet):
         return public(request, self.live().in_language())
 
     def in_language(self, language=None):
-        """The pages of the active language (or `language`): a join on the two-row locale
-        table, not a query of its own."""
-        return self.filter(locale__language_code=language or current_language())
+        """The pages of the active language (or `language`): a subquery on the two-row
+        locale table, not a query of its own. On the page's own `locale` column, which
+        Wagtail's search backends can filter on (Page.search_fields), unlike a join."""
+        locales = Locale.objects.filter(language_code=language or current_language())
+        return self.filter(locale__in=locales.values("pk"))
 
 
 SitePageManager = PageManager.from_queryset(SitePageQuerySet)
@@ -54,7 +56,8 @@ class DescribedPageMixin:
     def describe(self, request):
         """The page as a search result or a feed item shows it."""
         return {
-            "kind": capfirst(self._meta.verbose_name),
+            # The model's name in the active language, as text that the cache can keep.
+            "kind": str(capfirst(self._meta.verbose_name)),
             "title": self.title,
             "url": self.get_url(request),
             "summary": self.get_meta_description(),
@@ -68,6 +71,22 @@ class SitePage(CachedViewRestrictionsMixin, DescribedPageMixin, Page):
 
     class Meta:
         abstract = True
+
+    def get_sitemap_urls(self, request=None):
+        """Wagtail's sitemap entry, with the page's translations as `hreflang` alternates
+        when the sitemap loaded them with the page (`translation_paths`)."""
+        urls = super().get_sitemap_urls(request)
+        paths = [(code, getattr(self, f"url_path_{code}", None)) for code in language_codes()]
+        alternates = [
+            {"lang_code": code, "location": url_of(request, path, full=True)}
+            for code, path in paths
+            if path
+        ]
+        if len(alternates) > 1:
+            default = {"lang_code": "x-default", "location": alternates[0]["location"]}
+            for url in urls:
+                url["alternates"] = [*alternates, default]
+        return urls
 
     def listings(self, request):
         """What the page lists besides its own fields, for its template: {name: value},

@@ -142,10 +142,11 @@ def translations(request, page):
     return {code: url_of(request, path) for code, path in paths.items() if path}
 
 
-def url_of(request, url_path):
+def url_of(request, url_path, *, full=False):
     """The address of the page at `url_path` (Wagtail's `Page.get_url`, which needs no
     more of the page than that: the site's root paths tell its site and language)."""
-    return Page(url_path=url_path).get_url(request)
+    page = Page(url_path=url_path)
+    return page.get_full_url(request) if full else page.get_url(request)
 
 
 def breadcrumb_ancestors(page):

@@ -5,17 +5,24 @@ without the index, a library past that size would go partly unlisted. Smaller se
 also keep each response small (about 140 bytes an address) and quick to render.
 """
 
-from django.db.models import Max
+from functools import reduce
+from operator import or_
+
+from django.db.models import Max, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.models import Page
 
 from base.page_cache import cache_under_query
+from base.routing import translation_paths
 
 
 class PagesSitemap(Sitemap):
-    """Every live, public page of the request's site (or of `site`), as Wagtail lists them."""
+    """Every live, public page of the request's site (or of `site`) in every language, as
+    Wagtail lists them, each with its translations (base.pages.SitePage.get_sitemap_urls).
+    """
 
     limit = 5000
 
@@ -25,6 +32,19 @@ class PagesSitemap(Sitemap):
 
     def get_wagtail_site(self):
         return self.site or super().get_wagtail_site()
+
+    def items(self):
+        # The site's home page in each language, and every page below each.
+        homes = Page.objects.filter(
+            translation_key=self.get_wagtail_site().root_page.translation_key
+        )
+        below = reduce(
+            or_, (Q(path__startswith=path) for path in homes.values_list("path", flat=True))
+        )
+        pages = Page.objects.filter(below).live().public().order_by("path").defer_streamfields()
+        if self.request is not None:  # the addresses of each page's translations
+            pages = pages.annotate(**translation_paths(self.request))
+        return pages.specific()
 
     def get_latest_lastmod(self):
         # For the index. Django's own builds every page to compare their dates (seconds
