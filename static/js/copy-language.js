@@ -1,5 +1,6 @@
 // Copy buttons for policy language. Without JavaScript, or without the Clipboard API
 // (plain-HTTP sites), the buttons stay hidden and the language is ordinary text to select.
+// The messages come from each button's data-copied and data-copy-failed, in the page's language.
 (() => {
   if (!navigator.clipboard) return;
 
@@ -27,9 +28,10 @@
       status.textContent = "";
       try {
         await copy(source);
-        status.textContent = "Copied to the clipboard.";
+        status.textContent = button.dataset.copied || "Copied to the clipboard.";
       } catch {
-        status.textContent = "Could not copy: select the text and copy it instead.";
+        status.textContent =
+          button.dataset.copyFailed || "Could not copy: select the text and copy it instead.";
       }
     });
   }
