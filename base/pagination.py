@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404
+from django.utils.translation import gettext
 
 PAGE_SIZE = 20
 
@@ -22,7 +23,7 @@ def results_page(items, number, count=None):
     try:
         return paginator.page(number or 1)
     except EmptyPage:
-        raise Http404("There is no such page of results.") from None
+        raise Http404(gettext("There is no such page of results.")) from None
 
 
 def page_links(page, url_for):

@@ -13,6 +13,7 @@ from django.db import Error as DatabaseError
 from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpResponse, HttpResponseServerError
 from django.template import loader
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -50,13 +51,15 @@ def server_error(request):
     error = sys.exc_info()[1]
     if isinstance(error, (OperationalError, InterfaceError)):
         content, content_type = _error_page(
-            "503.html", "The site is briefly unavailable. Please try again in a minute.\n"
+            "503.html",
+            gettext("The site is briefly unavailable. Please try again in a minute.") + "\n",
         )
         response = HttpResponse(content, content_type=content_type, status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     else:
         content, content_type = _error_page(
-            "500.html", "Something went wrong on our side. Please try again in a few minutes.\n"
+            "500.html",
+            gettext("Something went wrong on our side. Please try again in a few minutes.") + "\n",
         )
         response = HttpResponseServerError(content, content_type=content_type)
     response["Cache-Control"] = "no-store"

@@ -3,6 +3,7 @@
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -120,7 +121,7 @@ class HomePage(CachedRoutingMixin, SitePage):
     max_count = 1
 
     class Meta:
-        verbose_name = "home page"
+        verbose_name = _("home page")
 
     def clean(self):
         super().clean()
@@ -177,7 +178,7 @@ class StandardPage(SitePage):
     subpage_types = ["ilrc_site.StandardPage"]
 
     class Meta:
-        verbose_name = "standard page"
+        verbose_name = _("standard page")
 
 
 # The settings every page's header and footer use live in their own module.

@@ -3,6 +3,7 @@
 from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.utils.text import capfirst
+from django.utils.translation import gettext
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.utils import normalise_query_string
@@ -89,14 +90,14 @@ def described(keys, request):
 def describe_promotion(promotion, request):
     if promotion.page is None:
         return {
-            "kind": "Recommended link",
+            "kind": gettext("Recommended link"),
             "title": promotion.external_link_text or promotion.external_link_url,
             "url": promotion.external_link_url,
             "summary": promotion.description,
         }
     page = promotion.page
     return {
-        "kind": capfirst(page.specific_class._meta.verbose_name),
+        "kind": str(capfirst(page.specific_class._meta.verbose_name)),
         "title": page.title,
         "url": page.get_url(request),
         "summary": promotion.description or page.search_description,

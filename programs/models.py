@@ -2,6 +2,7 @@
 
 from django import forms
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -34,7 +35,7 @@ class ProgramIndexPage(SitePage):
     max_count = 1
 
     class Meta:
-        verbose_name = "program index"
+        verbose_name = _("program index")
 
     def listings(self, request):
         # Renditions come with their images, so a cold rendition cache costs one query.
@@ -91,7 +92,7 @@ class ProgramPage(SitePage):
     subpage_types = ["programs.StoryPage"]
 
     class Meta:
-        verbose_name = "program"
+        verbose_name = _("program")
 
     def clean(self):
         super().clean()
@@ -166,8 +167,8 @@ class StoryPage(DatedPage):
     subpage_types = []
 
     class Meta:
-        verbose_name = "story"
-        verbose_name_plural = "stories"
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
 
     def full_clean(self, *args, **kwargs):
         # Before validation, so that both the editor's form and code that saves a story

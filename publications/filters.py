@@ -16,6 +16,8 @@ from typing import NamedTuple
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from base.pagination import query_string
 
@@ -71,13 +73,17 @@ class PeriodField(forms.CharField):
         match = DATE_PATTERN.fullmatch(value)
         if not match:
             raise ValidationError(
-                "Enter a date as YYYY, YYYY-MM or YYYY-MM-DD, for example 2023 or 2023-06-15.",
+                gettext(
+                    "Enter a date as YYYY, YYYY-MM or YYYY-MM-DD, for example 2023 or 2023-06-15."
+                ),
                 code="invalid",
             )
         year = int(match["year"])
         if not EARLIEST_YEAR <= year <= latest_year():
             raise ValidationError(
-                f"Enter a year from {EARLIEST_YEAR} to {latest_year()}.", code="out_of_range"
+                gettext("Enter a year from %(earliest)s to %(latest)s.")
+                % {"earliest": EARLIEST_YEAR, "latest": latest_year()},
+                code="out_of_range",
             )
         try:
             if match["day"]:
@@ -89,7 +95,9 @@ class PeriodField(forms.CharField):
             else:
                 return Period.year(year)
         except ValueError:
-            raise ValidationError(f"{value} is not a real date.", code="invalid") from None
+            raise ValidationError(
+                gettext("%(date)s is not a real date.") % {"date": value}, code="invalid"
+            ) from None
         return Period(first, last, value)
 
 
@@ -105,19 +113,20 @@ class SearchForm(forms.Form):
     """Words and a page number: the site search's parameters, and the library's too."""
 
     q = forms.CharField(
-        label="Search words",
+        label=_("Search words"),
         required=False,
         max_length=Q_MAX_LENGTH,
         error_messages={
-            "max_length": "Use at most %(limit_value)d characters (you used %(show_value)d)."
+            "max_length": _("Use at most %(limit_value)d characters (you used %(show_value)d).")
         },
     )
     page = forms.IntegerField(
+        label=_("Page"),
         required=False,
         min_value=1,
         error_messages={
-            "invalid": "The page must be a whole number, such as 2.",
-            "min_value": "The page must be 1 or more.",
+            "invalid": _("The page must be a whole number, such as 2."),
+            "min_value": _("The page must be 1 or more."),
         },
     )
 
@@ -127,7 +136,7 @@ class SearchForm(forms.Form):
     def clean_q(self):
         q = " ".join(self.cleaned_data["q"].split())
         if q and not search_words(q):
-            raise ValidationError("Search with words or numbers.", code="no_words")
+            raise ValidationError(gettext("Search with words or numbers."), code="no_words")
         return q
 
     def clean(self):
@@ -135,7 +144,7 @@ class SearchForm(forms.Form):
         getlist = getattr(self.data, "getlist", None)
         for name in self.single_valued if getlist else []:
             if len(getlist(name)) > 1 and name not in self.errors:
-                self.add_error(name, "Give this only once.")
+                self.add_error(name, gettext("Give this only once."))
         return cleaned_data
 
     @property
@@ -148,26 +157,28 @@ class LibraryFilterForm(SearchForm):
     """The resource library's filters: types, topics, a date range, words and a sort."""
 
     type = SlugChoiceField(
-        label="Type",
+        label=_("Type"),
         required=False,
-        error_messages={"invalid_choice": "There is no type “%(value)s”. Choose from the list."},
+        error_messages={"invalid_choice": _("There is no type “%(value)s”. Choose from the list.")},
     )
     topic = SlugChoiceField(
-        label="Topic",
+        label=_("Topic"),
         required=False,
-        error_messages={"invalid_choice": "There is no topic “%(value)s”. Choose from the list."},
+        error_messages={
+            "invalid_choice": _("There is no topic “%(value)s”. Choose from the list.")
+        },
     )
-    date_from = PeriodField(label="From", required=False)
-    date_to = PeriodField(label="To", required=False)
+    date_from = PeriodField(label=_("From"), required=False)
+    date_to = PeriodField(label=_("To"), required=False)
     sort = forms.ChoiceField(
-        label="Sort by",
+        label=_("Sort by"),
         required=False,
         choices=[
-            (SORT_NEWEST, "Newest first"),
-            (SORT_OLDEST, "Oldest first"),
-            (SORT_RELEVANCE, "Best match"),
+            (SORT_NEWEST, _("Newest first")),
+            (SORT_OLDEST, _("Oldest first")),
+            (SORT_RELEVANCE, _("Best match")),
         ],
-        error_messages={"invalid_choice": "Sort by newest, oldest or relevance."},
+        error_messages={"invalid_choice": _("Sort by newest, oldest or relevance.")},
     )
 
     single_valued = [*SearchForm.single_valued, "date_from", "date_to", "sort"]
@@ -319,21 +330,28 @@ class LibraryFilters(NamedTuple):
     def heading(self, title):
         """`title` ("Resources"), or "Resources: FAQs & Explainers, DACA" when filtered."""
         names = [t.local_name for t in (*self.types, *self.topics)]
-        return f"{title}: {', '.join(names)}" if names else title
+        if not names:
+            return title
+        # Translators: a listing's title and the types and topics it is filtered by.
+        return gettext("%(title)s: %(filters)s") % {"title": title, "filters": ", ".join(names)}
 
     def chips(self, url):
         """The active filters, each with a link to `url` without it."""
         chips = []
         if self.q:
-            chips.append((f"Search: “{self.q}”", self.link(url, q="")))
+            chips.append((gettext("Search: “%(words)s”") % {"words": self.q}, self.link(url, q="")))
         for t in self.types:
             others = tuple(other for other in self.types if other != t)
-            chips.append((f"Type: {t.local_name}", self.link(url, types=others)))
+            label = gettext("Type: %(type)s") % {"type": t.local_name}
+            chips.append((label, self.link(url, types=others)))
         for t in self.topics:
             others = tuple(other for other in self.topics if other != t)
-            chips.append((f"Topic: {t.local_name}", self.link(url, topics=others)))
+            label = gettext("Topic: %(topic)s") % {"topic": t.local_name}
+            chips.append((label, self.link(url, topics=others)))
         if self.date_from:
-            chips.append((f"From {self.date_from.text}", self.link(url, date_from=None)))
+            label = gettext("From %(date)s") % {"date": self.date_from.text}
+            chips.append((label, self.link(url, date_from=None)))
         if self.date_to:
-            chips.append((f"To {self.date_to.text}", self.link(url, date_to=None)))
+            label = gettext("To %(date)s") % {"date": self.date_to.text}
+            chips.append((label, self.link(url, date_to=None)))
         return [{"label": label, "url": chip_url} for label, chip_url in chips]

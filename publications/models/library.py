@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.http import HttpResponseBadRequest
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
@@ -36,7 +38,7 @@ class PublicationIndexPage(RoutablePageMixin, SitePage):
     max_count = 1
 
     class Meta:
-        verbose_name = "resource library"
+        verbose_name = _("resource library")
 
     def get_cached_paths(self):
         # Wagtail's frontend cache purges these with the page: the listing and its feed.
@@ -103,12 +105,15 @@ class PublicationIndexPage(RoutablePageMixin, SitePage):
         if not form.is_valid():
             # Name the fields, not the values: nothing a visitor typed is sent back.
             fields = ", ".join(
-                str(form[name].label) if name in form.fields else "combination"
+                str(form[name].label) if name in form.fields else gettext("combination")
                 for name in form.errors
             )
+            message = gettext(
+                "This feed's filters are not valid (%(fields)s). The library page with the "
+                "same filters shows what to change."
+            ) % {"fields": fields}
             return HttpResponseBadRequest(
-                f"This feed's filters are not valid ({fields}). The library page with the "
-                "same filters shows what to change.\n",
+                message + "\n",
                 content_type="text/plain; charset=utf-8",
             )
         filters = form.filters()
@@ -118,6 +123,8 @@ class PublicationIndexPage(RoutablePageMixin, SitePage):
             title=f"{filters.heading(self.title)} | {settings.WAGTAIL_SITE_NAME}",
             link=filters.link(url, keep_sort=False),
             feed_url=url + self.reverse_subpage("feed") + query_string(filters.feed_params),
-            description=self.intro or f"The {settings.WAGTAIL_SITE_NAME}'s resource library.",
+            description=self.intro
+            or gettext("The %(site_name)s's resource library.")
+            % {"site_name": settings.WAGTAIL_SITE_NAME},
         )
         return cache_under_query(feed(request), filters.feed_params)

@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -24,12 +25,12 @@ from .dated import DatedPage, dated_page_tabs
 
 # The slugs are the `area` filter in URLs: changing one breaks links to it.
 POLICY_AREAS = [
-    ("detainers", "Limits on ICE detainers"),
-    ("jail-access", "ICE access to jails"),
-    ("data-sharing", "Data sharing"),
-    ("prosecution", "Prosecution practices"),
-    ("public-defense", "Public defense"),
-    ("funding", "Funding"),
+    ("detainers", _("Limits on ICE detainers")),
+    ("jail-access", _("ICE access to jails")),
+    ("data-sharing", _("Data sharing")),
+    ("prosecution", _("Prosecution practices")),
+    ("public-defense", _("Public defense")),
+    ("funding", _("Funding")),
 ]
 
 
@@ -40,7 +41,9 @@ class PolicyAreaFilter(forms.Form):
         choices=POLICY_AREAS,
         required=False,
         error_messages={
-            "invalid_choice": "There is no policy area “%(value)s”. Choose one of the areas below."
+            "invalid_choice": _(
+                "There is no policy area “%(value)s”. Choose one of the areas below."
+            )
         },
     )
 
@@ -74,7 +77,7 @@ class PolicyResourcePage(DatedPage):
     max_count = 1
 
     class Meta:
-        verbose_name = "policy language resource"
+        verbose_name = _("policy language resource")
 
     def listings(self, request):
         # Read through the page's cluster, so that previews show unsaved examples too.
