@@ -3,6 +3,9 @@ FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
     DJANGO_SETTINGS_MODULE=ilrc_site.settings.production
 WORKDIR /app
+# GNU gettext's msgfmt compiles the interface's translations (compilemessages below).
+RUN apt-get update && apt-get install -y --no-install-recommends gettext \
+    && rm -rf /var/lib/apt/lists/*
 
 COPY pyproject.toml requirements.lock README.md ./
 COPY ilrc_site ilrc_site
@@ -13,6 +16,8 @@ RUN pip install --no-cache-dir -c requirements.lock -e .
 COPY . .
 # Fingerprinted, compressed static files for WhiteNoise; the key is for this step only.
 RUN SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost python manage.py collectstatic --noinput
+# The translations' .mo files are not in the repository: compiled from the .po files.
+RUN SECRET_KEY=compilemessages-only ALLOWED_HOSTS=localhost python manage.py compilemessages
 
 RUN useradd --create-home ilrc && mkdir -p /app/media && chown ilrc /app/media
 USER ilrc

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=ilrc_site.settings.test
 
-.PHONY: install run test lock clean
+.PHONY: install messages run test lock clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,13 +15,18 @@ $(STAMP): pyproject.toml requirements.lock
 
 install: $(STAMP)
 
-run: install
+# The interface's translations (locale/*/LC_MESSAGES/django.po) compiled for gettext: the
+# .mo files are built here, never committed. Needs GNU gettext's msgfmt.
+messages: install
+	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+run: messages
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py ensure_dev_admin
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: install
+test: messages
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	# Security lint of the project's code: nothing of medium severity or above.
