@@ -69,6 +69,8 @@ def other_languages_of(request, page=None):
     `translated` False, so that the switcher can say so. The query parameters pages
     understand (the library's filters) are kept, so a filtered view has its twin.
     """
+    from wagtail.models import Site
+
     from .page_cache import understood_query
     from .routing import translations
 
@@ -81,11 +83,14 @@ def other_languages_of(request, page=None):
             found = translations(request, page)
         query = understood_query(request)
         found = {code: url + (f"?{query}" if query else "") for code, url in found.items()}
+    site = Site.find_for_request(request)  # kept on the request (base.routing)
+    root_url = site.root_url if site else f"{request.scheme}://{request.get_host()}"
     return [
         {
             "code": code,
             "name": name,
             "url": found.get(code) or home_url(code),
+            "full_url": root_url + (found.get(code) or home_url(code)),
             "current": code == current,
             "translated": code in found,
         }
