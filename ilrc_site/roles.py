@@ -5,18 +5,32 @@
 - Moderators review: they approve (publish) or request changes, and unpublish.
 - Administrators run the site: everything moderators do, plus users, redirects,
   workflows, resource types and topics, and collections.
+- Translators translate: they edit the pages of every language but the default
+  one (Spanish) and submit them for review, in Wagtail's editor or wagtail-localize's
+  translation editor. They cannot publish, and cannot edit the default language's
+  pages.
 
 Page permissions are granted on each site's home page rather than Wagtail's root,
-so that staff see the site, not the tree's technical root. The same functions run
-in the data migration (with historical models) and whenever a home page or the
-resource library is created, so a fresh database and an existing one end up
-with the same roles.
+so that staff see the site, not the tree's technical root. Each language has its own
+tree, whose top is a translation of the home page: translators hold theirs on the
+home pages of the languages other than the default one, so a new language needs a
+setting, not code. Every such tree goes through the legal review, as the English
+library does.
+
+The same functions run in the data migrations (with historical models) and whenever
+a home page or a resource library is created (ilrc_site.signals, which also covers
+a home page's translation into a new language), so a fresh database and an existing
+one end up with the same roles.
 """
+
+from django.conf import settings
+from wagtail.coreutils import get_supported_content_language_variant
 
 EDITORS = "Editors"
 MODERATORS = "Moderators"
 ADMINISTRATORS = "Administrators"
-ROLES = [EDITORS, MODERATORS, ADMINISTRATORS]
+TRANSLATORS = "Translators"
+ROLES = [EDITORS, MODERATORS, ADMINISTRATORS, TRANSLATORS]
 
 LEGAL_REVIEW = "Legal review"
 LEGAL_REVIEW_TASK = "Legal review by a moderator"
@@ -28,6 +42,9 @@ PAGE_PERMISSIONS = {
     MODERATORS: _MODERATOR_PAGES,
     ADMINISTRATORS: [*_MODERATOR_PAGES, "bulk_delete_page"],
 }
+# Granted on the home page of every language but the default one. Editing is all that
+# translating needs: wagtail-localize creates a translation's pages itself.
+TRANSLATION_PAGE_PERMISSIONS = {TRANSLATORS: ["change_page"]}
 
 # Images and documents, granted on the root collection (and so on every collection).
 _EDITOR_MEDIA = [
@@ -43,6 +60,14 @@ _MODERATOR_MEDIA = [
     ("wagtailimages", "delete_image"),
     ("wagtaildocs", "delete_document"),
 ]
+# A translated download or an image with words in it: translators upload their own
+# and choose any, but change only their own.
+_TRANSLATOR_MEDIA = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "choose_document"),
+]
 COLLECTION_PERMISSIONS = {
     EDITORS: _EDITOR_MEDIA,
     MODERATORS: _MODERATOR_MEDIA,
@@ -52,6 +77,7 @@ COLLECTION_PERMISSIONS = {
         ("wagtailcore", "change_collection"),
         ("wagtailcore", "delete_collection"),
     ],
+    TRANSLATORS: _TRANSLATOR_MEDIA,
 }
 
 
@@ -83,7 +109,13 @@ MODEL_PERMISSIONS = {
         *_crud("wagtailcore", "task"),
         *_crud("auth", "user"),
     ],
+    TRANSLATORS: _EDITOR_MODELS,
 }
+# wagtail-localize's "Translate this page" and "Sync translated pages" (its translation
+# editor itself needs only the right to edit the translated page). The permission is
+# created by wagtail-localize's own migration, which gives it to Editors and Moderators
+# too; until that migration has run, it is granted by the next ensure_roles.
+SUBMIT_TRANSLATION = ("wagtail_localize", "submit_translation")
 
 
 def _permission(apps, app_label, codename):
@@ -92,12 +124,14 @@ def _permission(apps, app_label, codename):
 
 
 def ensure_roles(apps):
-    """Create or complete the three groups and the legal review workflow.
+    """Create or complete the staff groups and the legal review workflow.
 
-    Only ever adds: permissions that staff grant on top are left alone.
+    Only ever adds: permissions that staff grant on top are left alone, and a workflow
+    that staff chose for a section since is kept.
     `apps` is a migration's app registry, or `django.apps.apps` at run time.
     """
     Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
     Collection = apps.get_model("wagtailcore", "Collection")
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
 
@@ -114,24 +148,46 @@ def ensure_roles(apps):
                     collection=root_collection,
                     permission=_permission(apps, app, codename),
                 )
+    app_label, codename = SUBMIT_TRANSLATION
+    submit_translation = Permission.objects.filter(
+        content_type__app_label=app_label, codename=codename
+    ).first()
+    if submit_translation is not None:
+        groups[TRANSLATORS].permissions.add(submit_translation)
 
     HomePage = apps.get_model("ilrc_site", "HomePage")
     for home_id in HomePage.objects.values_list("pk", flat=True):
-        _grant_page_permissions(apps, groups, home_id)
+        _grant_page_permissions(apps, groups, PAGE_PERMISSIONS, home_id)
+    translated_home_ids = list(
+        HomePage.objects.exclude(locale__language_code=default_language()).values_list(
+            "pk", flat=True
+        )
+    )
+    for home_id in translated_home_ids:
+        _grant_page_permissions(apps, groups, TRANSLATION_PAGE_PERMISSIONS, home_id)
 
     PublicationIndexPage = apps.get_model("publications", "PublicationIndexPage")
-    index_ids = list(PublicationIndexPage.objects.values_list("pk", flat=True))
-    if index_ids:
+    # The English library goes through legal review; every other language, whole.
+    reviewed_ids = [
+        *PublicationIndexPage.objects.values_list("pk", flat=True),
+        *translated_home_ids,
+    ]
+    if reviewed_ids:
         workflow = _legal_review_workflow(apps, groups[MODERATORS])
         WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
-        for index_id in index_ids:
-            # A workflow that staff chose for the library since is kept.
-            WorkflowPage.objects.get_or_create(page_id=index_id, defaults={"workflow": workflow})
+        for page_id in reviewed_ids:
+            WorkflowPage.objects.get_or_create(page_id=page_id, defaults={"workflow": workflow})
 
 
-def _grant_page_permissions(apps, groups, page_id):
+def default_language():
+    """The language code of the default page tree ("en"), as Wagtail's Locale.get_default()
+    finds it, without the model (a migration has only historical ones)."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+def _grant_page_permissions(apps, groups, permissions, page_id):
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
-    for name, codenames in PAGE_PERMISSIONS.items():
+    for name, codenames in permissions.items():
         for codename in codenames:
             GroupPagePermission.objects.get_or_create(
                 group=groups[name],
