@@ -1,5 +1,5 @@
 """The library in the admin: type and topic snippets, a listing of publications, the
-content health report and the dashboard's library panel."""
+content and translation health reports and the dashboard's library panel."""
 
 from django.urls import path, reverse
 from wagtail import hooks
@@ -13,7 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .dashboard import LibraryPanel
 from .models import PublicationPage, ResourceType, Topic
-from .reports import ContentHealthReportView
+from .reports import ContentHealthReportView, TranslationHealthReportView
 
 
 class ResourceTypeViewSet(SnippetViewSet):
@@ -78,6 +78,16 @@ def register_content_health_urls():
             ContentHealthReportView.as_view(results_only=True),
             name="publications_content_health_results",
         ),
+        path(
+            "reports/translation-health/",
+            TranslationHealthReportView.as_view(),
+            name="publications_translation_health",
+        ),
+        path(
+            "reports/translation-health/results/",
+            TranslationHealthReportView.as_view(results_only=True),
+            name="publications_translation_health_results",
+        ),
     ]
 
 
@@ -89,6 +99,17 @@ def register_content_health_menu_item():
         name="content-health",
         icon_name="warning",
         order=50,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_health_menu_item():
+    return ContentHealthMenuItem(
+        "Translation health",
+        reverse("publications_translation_health"),
+        name="translation-health",
+        icon_name="globe",
+        order=51,
     )
 
 
