@@ -17,6 +17,8 @@ COLUMNS = [
     "legacy_url",
     "language",
     "slug",
+    "page_language",
+    "translation_of",
 ]
 REQUIRED_COLUMNS = ["title", "type", "date"]
 

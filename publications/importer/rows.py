@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
 from django.utils.text import slugify
+from django.utils.translation import get_language_info
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
 
@@ -53,7 +54,9 @@ class Record:
     body: list
     attachments: list  # of (Path, sha1)
     legacy_path: str
-    language: str
+    language: str  # of the attachments
+    page_language: str
+    translation_of: tuple | None  # ("legacy URL", path) or ("slug", slug) of the original
 
     @property
     def key(self):
@@ -74,6 +77,12 @@ class RowParser:
         for code, name in LANGUAGES:
             self.languages[code] = code
             self.languages[name.lower()] = code
+        # The site's languages (a page's own), by code or by name ("es", "Spanish").
+        self.default_page_language = settings.LANGUAGE_CODE
+        self.page_languages = {}
+        for code, _ in settings.LANGUAGES:
+            self.page_languages[code.lower()] = code
+            self.page_languages[language_name(code).lower()] = code
         self.document_extensions = {
             ext.lower() for ext in getattr(settings, "WAGTAILDOCS_EXTENSIONS", None) or []
         }
@@ -96,6 +105,7 @@ class RowParser:
 
         legacy_path = self.legacy_path(_text(row, "legacy_url"))
         slug, slug_given = self.slug(_text(row, "slug"), title, legacy_path)
+        page_language = self.page_language(_text(row, "page_language"))
         return Record(
             line=line,
             title=title,
@@ -109,6 +119,8 @@ class RowParser:
             attachments=self.attachments(row.get("attachments")),
             legacy_path=legacy_path,
             language=self.language(_text(row, "language")),
+            page_language=page_language,
+            translation_of=self.translation_of(_text(row, "translation_of"), page_language),
         )
 
     def resource_type(self, value):
@@ -129,6 +141,34 @@ class RowParser:
         except KeyError:
             known = ", ".join(code for code, _ in LANGUAGES)
             raise RowError(f"unknown language {value!r} (known: {known})") from None
+
+    def page_language(self, value):
+        if not value:
+            return self.default_page_language
+        try:
+            return self.page_languages[value.lower()]
+        except KeyError:
+            known = ", ".join(code for code, _ in settings.LANGUAGES)
+            raise RowError(f"unknown page_language {value!r} (the site's: {known})") from None
+
+    def translation_of(self, value, page_language):
+        """The original's key, as Record.key gives it: its old address or its slug."""
+        if not value:
+            return None
+        if page_language == self.default_page_language:
+            raise RowError(
+                f"translation_of {value!r}: this row is in {language_name(page_language)} "
+                "(no page_language), and only a page in another language translates one"
+            )
+        if value.startswith("/") or re.match(r"https?://", value, re.IGNORECASE):
+            return ("legacy URL", Redirect.normalise_path(value))
+        try:
+            validate_slug(value)
+        except ValidationError:
+            raise RowError(
+                f"translation_of {value!r} is neither an old address (/node/36) nor a slug"
+            ) from None
+        return ("slug", value)
 
     def topic_names(self, value):
         names = []
@@ -188,6 +228,14 @@ class RowParser:
                 )
             files.append((path, _sha1(path)))
         return files
+
+
+def language_name(code):
+    """A site language's name in English ("Spanish"), for messages."""
+    try:
+        return get_language_info(code)["name"]
+    except KeyError:
+        return code
 
 
 def _shorten(slug):

@@ -2,8 +2,11 @@
 
 import contextlib
 import datetime
+import uuid
 from dataclasses import dataclass, field
+from functools import reduce
 from itertools import chain
+from operator import or_
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
@@ -21,8 +24,8 @@ from wagtail.search.signal_handlers import post_save_signal_handler
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.signals import page_published
 
-from ..models import PageTopic, PublicationDownload, PublicationPage, Topic
-from .rows import RowError, RowParser
+from ..models import PageTopic, PublicationDownload, PublicationIndexPage, PublicationPage, Topic
+from .rows import Record, RowError, RowParser, language_name
 
 IMPORT_COLLECTION = "Imported library"
 DEFAULT_BATCH_SIZE = 250
@@ -58,6 +61,17 @@ class Written:
     is_new: bool
     topics: list
     downloads: list  # of (document, label, language)
+    library: PublicationIndexPage  # its parent
+
+
+@dataclass
+class Imported:
+    """A row of this run that went in (or would, in a dry run), for the rows that name
+    it in translation_of: what they need of its page."""
+
+    locale_id: int
+    translation_key: uuid.UUID
+    title: str
 
 
 class ImportInterrupted(Exception):
@@ -70,7 +84,8 @@ class ImportInterrupted(Exception):
 
 
 class Importer:
-    """Imports rows under the resource library `index`.
+    """Imports rows under the resource library `index` (the default language's), and
+    rows in another language under its live translation into that language.
 
     `on_row(totals, line)` is called after each row with the running counts, and
     `on_error(line, reason)` for each row that fails. With `dry_run`, every check
@@ -88,22 +103,34 @@ class Importer:
         on_error=None,
     ):
         self.index = index
+        self.libraries = libraries_by_language(index)
+        self.languages = {library.locale_id: code for code, library in self.libraries.items()}
         self.parser = RowParser(files_dir)
         self.dry_run = dry_run
         self.batch_size = batch_size
         self.on_row = on_row or (lambda totals, line: None)
         self.on_error = on_error or (lambda line, reason: None)
         self.result = ImportResult()
-        self.seen_keys = {}  # legacy path or slug -> line, for duplicates within the file
-        self.seen_slugs = {}  # slug -> line
+        # A page's key: its legacy path, unique on the site, or (locale id, slug), a slug
+        # being unique within its library only (see _lookup).
+        self.seen_keys = {}  # key -> line, for duplicates within the file
+        self.seen_slugs = {}  # (locale id, slug) -> line
+        self.imported = {}  # key (legacy path and slug both) -> Imported, for translation_of
+        self.translated = {}  # (translation key, locale id) -> line of the translating row
+        # Translations whose original was not found: it may be a later row of the file.
+        self.waiting = []
+        self._last_pass = False
         self.topics = {}
         for topic in Topic.objects.all():
             self.topics[topic.name.lower()] = self.topics[topic.slug] = topic
-        self.index_path = Redirect.normalise_path(index.url or "/")
+        self.library_paths = {
+            library.locale_id: Redirect.normalise_path(library.url or "/")
+            for library in self.libraries.values()
+        }
         self._collection = None
-        # Per batch: documents by content hash, and the library's next child path.
+        # Per batch: documents by content hash, and each library's next child path.
         self._documents = {}
-        self._next_path = None
+        self._next_paths = {}
 
     def run(self, rows):
         batch = []
@@ -114,6 +141,11 @@ class Importer:
                 batch = []
         if batch:
             self._import_batch(batch)
+        # The translations that waited for their original, now in if it ever will be.
+        self._last_pass = True
+        waiting = [(record.line, record) for record in self.waiting]
+        for start in range(0, len(waiting), self.batch_size):
+            self._import_batch(waiting[start : start + self.batch_size])
         return self.result
 
     def _import_batch(self, batch):
@@ -126,7 +158,7 @@ class Importer:
                 try:
                     if isinstance(row, RowError):
                         raise row
-                    records.append(self.parser.parse(line, row))
+                    records.append(row if isinstance(row, Record) else self.parser.parse(line, row))
                 except RowError as error:
                     self._fail(done, line, error)
                     self._progress(done, line)
@@ -135,10 +167,16 @@ class Importer:
                     self._progress(done, line)
             with self._deferred_indexing(), transaction.atomic():
                 existing = self._existing_pages(records)
+                translations = self._translations(records, existing)
                 self._documents = self._existing_documents(records)
-                self._next_path = None
+                self._next_paths = {}
                 for record in records:
-                    self._import_record(record, existing, done, written, documents, stored_files)
+                    if self._waits(record, existing):
+                        self.waiting.append(record)
+                        continue
+                    self._import_record(
+                        record, existing, translations, done, written, documents, stored_files
+                    )
                     self._progress(done, record.line)
                 if written:
                     self._finish(written)
@@ -154,10 +192,11 @@ class Importer:
 
     def _finish(self, written):
         """What each page needs once the batch's pages are saved, a query or so for all."""
-        new_pages = [item.page for item in written if item.is_new]
-        if new_pages:
-            Page.objects.filter(pk=self.index.pk).update(numchild=F("numchild") + len(new_pages))
-            self.index.numchild += len(new_pages)
+        for library in self.libraries.values():
+            added = sum(1 for item in written if item.is_new and item.library is library)
+            if added:
+                Page.objects.filter(pk=library.pk).update(numchild=F("numchild") + added)
+                library.numchild += added
         # Topics and downloads replace the updated pages' own.
         updated = [item.page for item in written if not item.is_new]
         PageTopic.objects.filter(content_object__in=updated).delete()
@@ -201,12 +240,26 @@ class Importer:
         done.failed += 1
         self.on_error(line, str(reason))
 
+    def _lookup(self, kind, key, locale_id):
+        """Where a page is filed in `existing`, seen_keys and imported: under its legacy
+        path, unique on the site, or under its slug in its library."""
+        return key if kind == "legacy URL" else (locale_id, key)
+
     def _existing_pages(self, records):
-        """The library's pages that these records may match, by legacy path and by slug."""
-        paths = [r.legacy_path for r in records if r.legacy_path]
-        slugs = [r.slug for r in records]
+        """The libraries' pages that these records may match, or name in translation_of:
+        by legacy path, and by (locale id, slug)."""
+        paths = {r.legacy_path for r in records if r.legacy_path}
+        slugs = {r.slug for r in records}
+        for record in records:
+            if record.translation_of:
+                kind, key = record.translation_of
+                (paths if kind == "legacy URL" else slugs).add(key)
+        in_libraries = reduce(
+            or_,
+            (PublicationPage.objects.child_of_q(library) for library in self.libraries.values()),
+        )
         pages = (
-            PublicationPage.objects.child_of(self.index)
+            PublicationPage.objects.filter(in_libraries)
             .filter(Q(legacy_path__in=paths) | Q(slug__in=slugs))
             .prefetch_related("topic_items__tag", "downloads__document")
         )
@@ -214,8 +267,47 @@ class Importer:
         for page in pages:
             if page.legacy_path:
                 by_path[page.legacy_path] = page
-            by_slug[page.slug] = page
+            by_slug[(page.locale_id, page.slug)] = page
         return {"legacy URL": by_path, "slug": by_slug}
+
+    def _find_original(self, kind, key, existing):
+        """The page that a translation_of names (a row of this run, or a page of a
+        library), in whichever language; a slug in the default language first."""
+        if kind == "legacy URL":
+            return self.imported.get(key) or existing[kind].get(key)
+        for locale_id in self.languages:  # the default language's library first
+            lookup = (locale_id, key)
+            found = self.imported.get(lookup) or existing[kind].get(lookup)
+            if found is not None:
+                return found
+        return None
+
+    def _waits(self, record, existing):
+        """Whether the row translates a page not found yet: until every row is read, it
+        may be a later one."""
+        return (
+            not self._last_pass
+            and record.translation_of is not None
+            and self._find_original(*record.translation_of, existing) is None
+        )
+
+    def _translations(self, records, existing):
+        """{(translation key, locale id): page} of the pages that already translate the
+        originals these records name: one query for the batch."""
+        keys = set()
+        for record in records:
+            if record.translation_of:
+                original = self._find_original(*record.translation_of, existing)
+                if original is not None:
+                    keys.add(original.translation_key)
+        if not keys:
+            return {}
+        pages = (
+            Page.objects.filter(translation_key__in=keys)
+            .exclude(locale_id=self.index.locale_id)
+            .only("title", "translation_key", "locale_id")
+        )
+        return {(page.translation_key, page.locale_id): page for page in pages}
 
     def _existing_documents(self, records):
         """Documents already holding these records' files, by content hash: a file
@@ -228,12 +320,22 @@ class Importer:
             for document in get_document_model().objects.filter(file_hash__in=hashes)
         }
 
-    def _import_record(self, record, existing, done, written, documents, stored_files):
+    def _import_record(
+        self, record, existing, translations, done, written, documents, stored_files
+    ):
         kind, key = record.key
         try:
-            if key in self.seen_keys:
-                raise RowError(f"duplicate {kind} {key!r} (also on line {self.seen_keys[key]})")
-            page = existing[kind].get(key)
+            library = self._library(record)
+            lookup = self._lookup(kind, key, library.locale_id)
+            if lookup in self.seen_keys:
+                raise RowError(f"duplicate {kind} {key!r} (also on line {self.seen_keys[lookup]})")
+            page = existing[kind].get(lookup)
+            if page is not None and page.locale_id != library.locale_id:
+                # A legacy path is unique across languages: that page is another's.
+                raise RowError(
+                    f"duplicate legacy URL {key!r}: {page.title!r}, a page in "
+                    f"{self._language_name(page.locale_id)}, already has it"
+                )
             if kind == "slug" and page is not None and page.legacy_path:
                 # That page came from another row of the old site, with its own address.
                 raise RowError(
@@ -242,16 +344,20 @@ class Importer:
                 )
             # Updates keep the page's address unless the file gives a slug.
             slug = record.slug if (page is None or record.slug_given) else page.slug
-            if slug in self.seen_slugs:
-                raise RowError(f"duplicate slug {slug!r} (also on line {self.seen_slugs[slug]})")
-            owner = existing["slug"].get(slug)
+            slug_lookup = (library.locale_id, slug)
+            if slug_lookup in self.seen_slugs:
+                line = self.seen_slugs[slug_lookup]
+                raise RowError(f"duplicate slug {slug!r} (also on line {line})")
+            owner = existing["slug"].get(slug_lookup)
             if owner is not None and owner != page:
                 raise RowError(f"duplicate slug {slug!r}: {owner.title!r} already has that address")
-            self.seen_keys[key] = record.line
-            self.seen_slugs[slug] = record.line
+            translation_key = self._translation_key(record, page, library, existing, translations)
+            self.seen_keys[lookup] = record.line
+            self.seen_slugs[slug_lookup] = record.line
 
-            if page is not None and self._unchanged(page, record):
+            if page is not None and self._unchanged(page, record, translation_key):
                 done.skipped += 1
+                self._remember(record, slug_lookup, translation_key)
                 return
             if not self.dry_run:
                 # Outside the row's savepoint: a topic outlives a row that fails.
@@ -260,7 +366,16 @@ class Importer:
                 try:
                     with transaction.atomic():
                         written.append(
-                            self._save(page, record, slug, topics, documents, stored_files)
+                            self._save(
+                                page,
+                                record,
+                                library,
+                                slug,
+                                translation_key,
+                                topics,
+                                documents,
+                                stored_files,
+                            )
                         )
                 except (ValidationError, IntegrityError, DataError):
                     # Rolled back with the row: documents it created are gone.
@@ -272,6 +387,7 @@ class Importer:
                 done.created += 1
             else:
                 done.updated += 1
+            self._remember(record, slug_lookup, translation_key)
         except RowError as error:
             self._fail(done, record.line, error)
         except ValidationError as error:
@@ -279,7 +395,67 @@ class Importer:
         except (IntegrityError, DataError) as error:
             self._fail(done, record.line, f"the database refused it ({error})")
 
-    def _unchanged(self, page, record):
+    def _remember(self, record, slug_lookup, translation_key):
+        """Keep a row that went in (or would, in a dry run) for the rows that name it in
+        translation_of."""
+        locale_id = slug_lookup[0]
+        imported = Imported(locale_id, translation_key, record.title)
+        if record.legacy_path:
+            self.imported[record.legacy_path] = imported
+        self.imported[slug_lookup] = imported
+        if record.translation_of:
+            self.translated[(translation_key, locale_id)] = record.line
+
+    def _library(self, record):
+        """The library of the row's language: the default language's, or its translation."""
+        library = self.libraries.get(record.page_language)
+        if library is None:
+            language = language_name(record.page_language)
+            raise RowError(
+                f"page_language {record.page_language!r}: there is no live {language} "
+                f"resource library yet (translate the library into {language} and publish "
+                "it first)"
+            )
+        return library
+
+    def _language_name(self, locale_id):
+        return language_name(self.languages[locale_id])
+
+    def _translation_key(self, record, page, library, existing, translations):
+        """The key that the row's page shares with its translations: with translation_of,
+        its original's; otherwise its own (a new page's new)."""
+        if record.translation_of is None:
+            return page.translation_key if page is not None else uuid.uuid4()
+        kind, key = record.translation_of
+        default = self._language_name(self.index.locale_id)
+        language = self._language_name(library.locale_id)
+        original = self._find_original(kind, key, existing)
+        if original is None:
+            raise RowError(
+                f"translation_of {key!r} names no page: no {default} publication, imported "
+                f"or in this file, has that {kind}"
+            )
+        if original.locale_id != self.index.locale_id:
+            raise RowError(
+                f"translation_of {key!r} names {original.title!r}, a page in "
+                f"{self._language_name(original.locale_id)}: name its {default} original"
+            )
+        translation_key = original.translation_key
+        line = self.translated.get((translation_key, library.locale_id))
+        if line is not None:
+            raise RowError(
+                f"translation_of {key!r}: {original.title!r} is already translated into "
+                f"{language} (on line {line})"
+            )
+        other = translations.get((translation_key, library.locale_id))
+        if other is not None and other.pk != getattr(page, "pk", None):
+            raise RowError(
+                f"translation_of {key!r}: {original.title!r} already has a {language} "
+                f"translation, {other.title!r}"
+            )
+        return translation_key
+
+    def _unchanged(self, page, record, translation_key):
         return (
             page.title == record.title
             and (not record.slug_given or page.slug == record.slug)
@@ -287,6 +463,7 @@ class Importer:
             and page.resource_type_id == record.resource_type.pk
             and page.summary == record.summary
             and page.legacy_path == record.legacy_path
+            and page.translation_key == translation_key
             and [(b["type"], b["value"]) for b in page.body.raw_data]
             == [(b["type"], b["value"]) for b in record.body]
             and sorted(item.tag.slug for item in page.topic_items.all())
@@ -311,7 +488,7 @@ class Importer:
             self.topics[name.lower()] = self.topics[topic.slug] = topic
         return topic
 
-    def _save(self, page, record, slug, topics, documents, stored_files):
+    def _save(self, page, record, library, slug, translation_key, topics, documents, stored_files):
         """Save the page's own fields; _finish() adds its topics and downloads and
         publishes it, with the rest of the batch.
 
@@ -330,10 +507,10 @@ class Importer:
         is_new = page is None
         if is_new:
             page = PublicationPage(
-                locale_id=self.index.locale_id,
+                locale_id=library.locale_id,
                 live=False,
-                depth=self.index.depth + 1,
-                path=self._new_child_path(),
+                depth=library.depth + 1,
+                path=self._new_child_path(library),
                 numchild=0,
                 # What readers of the old site saw as its publication.
                 first_published_at=timezone.make_aware(
@@ -347,29 +524,30 @@ class Importer:
         page.summary = record.summary
         page.body = record.body
         page.legacy_path = record.legacy_path
+        page.translation_key = translation_key
         # Queries saved on every page: its parent is known (Wagtail's copy() does the
         # same), a publication is never a site's root page (Wagtail's own annotation),
         # and a new page's three tables need an INSERT each, not an UPDATE first.
-        page._cached_parent_obj = self.index
+        page._cached_parent_obj = library
         page._is_site_root = False
         # The creation is logged with the batch's other log entries (publish_in_bulk).
         page.save(clean=False, log_action=None, force_insert=is_new)
-        return Written(page, is_new, topics, downloads)
+        return Written(page, is_new, topics, downloads, library)
 
-    def _new_child_path(self):
+    def _new_child_path(self, library):
         """The tree path of the library's next child, as treebeard's add_child() gives
         it, without its two queries per page; _finish() updates the child count."""
-        if self._next_path is None:
+        path = self._next_paths.get(library.pk)
+        if path is None:
             # Like add_child(), lock the library's row until the batch commits: a page
             # added in the admin meanwhile waits, rather than taking the same path.
-            Page.objects.select_for_update().filter(pk=self.index.pk).exists()
-            last = self.index.get_children().order_by("-path").only("path").first()
+            Page.objects.select_for_update().filter(pk=library.pk).exists()
+            last = library.get_children().order_by("-path").only("path").first()
             if last is None:
-                self._next_path = Page._get_path(self.index.path, self.index.depth + 1, 1)
+                path = Page._get_path(library.path, library.depth + 1, 1)
             else:
-                self._next_path = last._inc_path()
-        path = self._next_path
-        self._next_path = Page(path=path)._inc_path()
+                path = last._inc_path()
+        self._next_paths[library.pk] = Page(path=path)._inc_path()
         return path
 
     def _redirect_in_bulk(self, pages):
@@ -378,7 +556,8 @@ class Importer:
             page.legacy_path: page
             for page in pages
             if page.legacy_path
-            and page.legacy_path != Redirect.normalise_path(f"{self.index_path}/{page.slug}")
+            and page.legacy_path
+            != Redirect.normalise_path(f"{self.library_paths[page.locale_id]}/{page.slug}")
         }
         current = {
             redirect.old_path: redirect
@@ -440,6 +619,22 @@ class Importer:
         finally:
             for model in models:
                 post_save.connect(post_save_signal_handler, sender=model)
+
+
+def libraries_by_language(index):
+    """{language code: library}: the default language's, `index`, and its live
+    translations (each the parent of that language's publications)."""
+    libraries = {index.locale.language_code: index}
+    translations = (
+        PublicationIndexPage.objects.live()
+        .filter(translation_key=index.translation_key)
+        .exclude(pk=index.pk)
+        .select_related("locale")
+        .order_by("path")
+    )
+    for library in translations:
+        libraries[library.locale.language_code] = library
+    return libraries
 
 
 def download_label(record, path):

@@ -1,6 +1,7 @@
 import time
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
@@ -31,8 +32,10 @@ class Command(BaseCommand):
     help = (
         "Import publications from a CSV or JSON Lines (.jsonl) file into the resource "
         f"library. Columns: {', '.join(COLUMNS)}; only title, type and date are required. "
-        "Topics and attachments are lists separated by | (or JSON lists). Running the "
-        "same file again updates changed rows and skips the rest."
+        "Topics and attachments are lists separated by | (or JSON lists). A row with a "
+        "page_language other than the default goes into that language's library, as a "
+        "translation of the page that translation_of names. Running the same file again "
+        "updates changed rows and skips the rest."
     )
 
     def add_arguments(self, parser):
@@ -54,7 +57,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, file, dry_run, files_dir, quiet, batch_size, **options):
-        index = PublicationIndexPage.objects.first()
+        # The default language's library; the others are its translations.
+        index = PublicationIndexPage.objects.filter(
+            locale__language_code=settings.LANGUAGE_CODE
+        ).first()
         if index is None:
             raise CommandError("There is no resource library page yet: create it in the admin.")
         if batch_size < 1:
