@@ -59,7 +59,7 @@ def home_url(language):
         return reverse("wagtail_serve", args=[""])
 
 
-def other_languages_of(request, page=None):
+def other_languages_of(request, page=None, query=None):
     """The page (or view) in each language, for the `hreflang` links and the language
     switcher: [{code, name, url, current, translated}], in the order of settings.LANGUAGES.
 
@@ -81,8 +81,10 @@ def other_languages_of(request, page=None):
         found = getattr(page, "translations", None)
         if found is None:  # a preview, or a page not found through routing
             found = translations(request, page)
-        query = understood_query(request)
-        found = {code: url + (f"?{query}" if query else "") for code, url in found.items()}
+        if query is None:
+            query = understood_query(request)
+            query = f"?{query}" if query else ""
+        found = {code: url + query for code, url in found.items()}
     site = Site.find_for_request(request)  # kept on the request (base.routing)
     root_url = site.root_url if site else f"{request.scheme}://{request.get_host()}"
     return [

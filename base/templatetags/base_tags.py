@@ -75,9 +75,12 @@ class KeptFragmentNode(template.Node):
 
 @register.simple_tag(takes_context=True)
 def page_languages(context):
-    """This page (or view) in every language: see base.i18n.other_languages_of."""
+    """This page (or view) in every language: see base.i18n.other_languages_of. A page
+    that reads query parameters gives the canonical query of what it shows as
+    `language_query`."""
     page = context.get("page")
-    return other_languages_of(context["request"], page if isinstance(page, Page) else None)
+    page = page if isinstance(page, Page) else None
+    return other_languages_of(context["request"], page, context.get("language_query"))
 
 
 @register.simple_tag

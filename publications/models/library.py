@@ -94,6 +94,7 @@ class PublicationIndexPage(RoutablePageMixin, SitePage):
                 **form.choices(filters, listing.type_counts, listing.topic_counts),
                 "feed_link": url + self.reverse_subpage("feed") + query_string(filters.feed_params),
                 "canonical_url": canonical_url,
+                "language_query": query_string(filters.shown_params),
                 "heading": filters.heading(self.title),
             },
         )

@@ -117,7 +117,7 @@ class TopicPageAdminTests(WagtailPageTestCase):
             add_url, {**self.topic_form(slug="daca-2"), "action-publish": "publish"}
         )
 
-        self.assertContains(response, "Topic page with this Topic already exists.")
+        self.assertContains(response, "This topic has a page in this language already.")
         self.assertEqual(TopicPage.objects.count(), 1)
 
     def test_the_topic_page_edits_and_previews(self):
