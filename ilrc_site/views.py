@@ -10,6 +10,7 @@ from wagtail.search.utils import normalise_query_string
 
 from base.cache import kept, kept_each
 from base.page_cache import cache_under_query
+from base.pages import SitePageQuerySet
 from base.pagination import page_links, query_string, results_page
 from base.privacy import public
 from publications.filters import SearchForm
@@ -61,7 +62,10 @@ def site_pages(request):
     site = Site.find_for_request(request)
     if site is None:
         return Page.objects.none()
-    pages = Page.objects.live().in_language().descendant_of(site.root_page, inclusive=True)
+    # Page's own manager has no `in_language()`: the site's page queryset, over every kind.
+    pages = (
+        SitePageQuerySet(Page).live().in_language().descendant_of(site.root_page, inclusive=True)
+    )
     return public(request, pages)
 
 

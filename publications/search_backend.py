@@ -21,8 +21,16 @@ Wagtail's own queries answer autocomplete, fuzzy search, searches of named `fiel
 scores asked of results not ordered by relevance, and models whose primary key is not
 an integer.
 
+Each language is stemmed as itself: a page's entry is built with the text search
+configuration of the page's language, a search of pages runs in the active language's
+(LANGUAGE_CONFIGS: "asilos" finds "asilo" in Spanish, "explainers" finds "explainer" in
+English); other models (documents, images, snippets) keep SEARCH_CONFIG.
+
 Used on PostgreSQL only (settings.WAGTAILSEARCH_BACKENDS); SQLite keeps Wagtail's own.
 """
+
+import copy
+from collections import defaultdict
 
 from django.db import ProgrammingError, connections
 from django.db.models import CharField, F, IntegerField, OuterRef, Subquery
@@ -30,14 +38,17 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from django.db.models.lookups import In
 from django.db.models.query import FlatValuesListIterable
+from django.utils import translation
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
+    PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
     PostgresSearchResults,
 )
 from modelsearch.query import Fuzzy, MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
+from wagtail.models import Locale, Page
 
 from base.cache import kept
 
@@ -62,6 +73,13 @@ def integer_key(model):
 
 
 class SearchQueryCompiler(PostgresSearchQueryCompiler):
+    def get_config(self, backend):
+        # The words stemmed as the active language's pages were (Index.add_items); other
+        # models' entries are all in SEARCH_CONFIG.
+        if issubclass(self.queryset.model, Page):
+            return backend.language_config(translation.get_language())
+        return backend.config
+
     def _apply_ordering_and_scoring(self, queryset, *args, **kwargs):
         query = queryset.query
         if MATCHED_VECTOR in query.annotations:
@@ -248,6 +266,41 @@ class SearchResults(PostgresSearchResults):
             self._handle_missing_postgres_extension(e)
 
 
+class Index(PostgresIndex):
+    def add_items(self, model, objs):
+        """Index pages each in its language's configuration.
+
+        Wagtail's indexer takes the configuration from the backend, so each language's
+        pages are indexed by Wagtail's own `add_items` with a copy of the backend set to
+        that language's. One backend, choosing per entry: two backends of different
+        configurations would share the one index table, and overwrite each other's entries.
+        """
+        if not issubclass(model, Page):
+            super().add_items(model, objs)
+            return
+        objs = list(objs)
+        locales = Locale.objects.filter(pk__in={obj.locale_id for obj in objs})
+        languages = dict(locales.values_list("pk", "language_code"))
+        by_config = defaultdict(list)
+        for obj in objs:
+            by_config[self.backend.language_config(languages.get(obj.locale_id))].append(obj)
+        for config, pages in by_config.items():
+            backend = copy.copy(self.backend)
+            backend.config = config
+            PostgresIndex(backend).add_items(model, pages)
+
+
 class SearchBackend(PostgresSearchBackend):
     query_compiler_class = SearchQueryCompiler
     results_class = SearchResults
+    index_class = Index
+
+    def __init__(self, params):
+        super().__init__(params)
+        # {language code: PostgreSQL text search configuration} for pages.
+        self.language_configs = params.get("LANGUAGE_CONFIGS", {})
+
+    def language_config(self, language):
+        """The configuration of `language` ("es": "spanish"); SEARCH_CONFIG for a language
+        without one, or none."""
+        return self.language_configs.get(language, self.config)
