@@ -243,6 +243,9 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# A new translation starts as a draft for everyone: published with its source, it would
+# put the source's English text live under /es/ before anyone translated it.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Dates as each language writes them in full (ilrc_site/formats).
 FORMAT_MODULE_PATH = ["ilrc_site.formats"]

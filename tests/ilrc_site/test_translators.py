@@ -259,15 +259,17 @@ def test_a_translator_starts_a_translation_as_a_draft(
     assert not translated.live
 
 
-def test_a_moderator_starts_a_translation_as_wagtail_localize_does(
+def test_a_new_translation_is_a_draft_even_for_a_moderator(
     client, moderator, english, spanish, translate_url, django_capture_on_commit_callbacks
 ):
+    # Live at once, it would show the English text under /es/ (settings:
+    # WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE).
     client.force_login(moderator)
 
     with django_capture_on_commit_callbacks(execute=True):
         client.post(translate_url, {"locales": [spanish.pk]})
 
-    assert english.get_translation(spanish).live
+    assert not english.get_translation(spanish).live
 
 
 def test_a_translator_may_sync_translations_but_not_publish_them(
