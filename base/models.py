@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
+from .translated import TranslationsField, in_language
+
 
 class SiteImage(AbstractImage):
     # Wagtail already uses `description` as an image's default alt text; naming it
@@ -19,12 +21,19 @@ class SiteImage(AbstractImage):
         ),
     )
 
-    admin_form_fields = Image.admin_form_fields
+    description_translations = TranslationsField("alt text in other languages", max_length=255)
+
+    admin_form_fields = (*Image.admin_form_fields, "description_translations")
 
     class Meta(AbstractImage.Meta):
         verbose_name = "image"
         verbose_name_plural = "images"
         permissions = [("choose_image", "Can choose image")]
+
+    @property
+    def default_alt_text(self):
+        """The alt text in the request's language."""
+        return in_language(self.description, self.description_translations)
 
     @property
     def has_alt_text(self):

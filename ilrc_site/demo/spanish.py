@@ -5,10 +5,13 @@ the same link between the two that wagtail-localize's editor makes), with its te
 from spanish_text.py. Idempotent: a page already translated is left as it is.
 """
 
+from pathlib import Path
+
 from django.db import transaction
 from wagtail.models import Locale
 
 from base.demo import get_or_create_pdf, publish
+from base.models import SiteImage
 from ilrc_site.models import HomePage, StandardPage
 from ilrc_site.site_chrome import NavigationSettings
 from programs.models import ProgramIndexPage, ProgramPage, StoryPage
@@ -46,7 +49,8 @@ def load_spanish():
 
 
 def load_names():
-    """The Spanish names of types and topics, and the navigation's labels."""
+    """The Spanish names of types and topics, the navigation's labels and the demo
+    images' alt text."""
     for model, names, key in ((ResourceType, es.TYPES, "slug"), (Topic, es.TOPICS, "name")):
         for item in model.objects.filter(**{f"{key}__in": names}):
             if LANGUAGE not in item.name_translations:
@@ -58,6 +62,12 @@ def load_names():
             if label and LANGUAGE not in link.label_translations:
                 link.label_translations[LANGUAGE] = label
                 link.save(update_fields=["label_translations"])
+    for image in SiteImage.objects.all():
+        stem = Path(image.file.name).name.split(".")[0]
+        for name, alt in es.IMAGE_ALT.items():
+            if stem.startswith(Path(name).stem) and LANGUAGE not in image.description_translations:
+                image.description_translations[LANGUAGE] = alt
+                image.save(update_fields=["description_translations"])
 
 
 def translate(page, locale, **text):

@@ -170,3 +170,12 @@ def test_responses_do_not_vary_on_the_browsers_language(client, demo_site):
         assert "Accept-Language" not in english.get("Vary", "")
         assert english.content == spanish.content
         assert english["Content-Language"] == ("es" if url.startswith("/es/") else "en")
+
+
+def test_images_have_their_alt_text_in_the_pages_language(client, demo_site):
+    _, spanish = get(client, "/es/")
+    _, english = get(client, "/")
+
+    assert f'alt="{es.IMAGE_ALT["people-with-flags.jpg"]}"' in spanish
+    assert 'alt="People in a room holding American flags."' in english
+    assert "People in a room" not in spanish
