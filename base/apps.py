@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 from django.conf import settings
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate, post_save
 
 
 def create_locales(using="default", **kwargs):
@@ -17,9 +17,13 @@ class BaseConfig(AppConfig):
     verbose_name = "Shared parts"
 
     def ready(self):
-        from . import cache
+        from wagtail.models import Locale
+
+        from . import cache, i18n
 
         post_migrate.connect(create_locales, sender=self, dispatch_uid="base-create-locales")
+        for signal in (post_save, post_delete):
+            signal.connect(i18n.forget_locales, sender=Locale, dispatch_uid=f"locales-{signal!r}")
 
         cache.watch_pages()
         # What pages of every app show besides pages themselves. Renditions count:

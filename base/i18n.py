@@ -9,6 +9,7 @@ from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.urls import reverse, translate_url
 from django.utils import translation
+from django.utils.encoding import escape_uri_path
 
 
 class LanguageFromPathMiddleware(LocaleMiddleware):
@@ -31,6 +32,30 @@ class LanguageFromPathMiddleware(LocaleMiddleware):
         return response
 
 
+# {language code: Wagtail locale's primary key}, read once per process (see locale_id).
+_locale_ids = {}
+
+
+def locale_id(language):
+    """The primary key of `language`'s Wagtail locale (None if it has none).
+
+    Read once per process and kept: a constant in a page query lets PostgreSQL estimate
+    how many pages it matches. Matched through the locale table instead (a join or a
+    subquery), the library's newest twenty at 10,000 items sorted every item (29 ms)
+    rather than walking the date index and stopping at twenty. Forgotten whenever a
+    locale is saved or deleted (base.apps)."""
+    if language not in _locale_ids:
+        from wagtail.models import Locale
+
+        _locale_ids.update(Locale.objects.values_list("language_code", "pk"))
+        _locale_ids.setdefault(language, None)
+    return _locale_ids[language]
+
+
+def forget_locales(**kwargs):
+    _locale_ids.clear()
+
+
 def language_codes():
     """The site's languages, the default first."""
     return [code for code, _ in settings.LANGUAGES]
@@ -48,8 +73,11 @@ def current_language():
 
 def view_in_languages(request):
     """{language code: address of this same view} for a view that is not a page (site
-    search, feeds): Django's own URL translation, query string kept."""
-    path = request.get_full_path()
+    search, feeds): Django's own URL translation, query string kept but for the page
+    number (another language has other results, and maybe not this page of them)."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    path = escape_uri_path(request.path) + (f"?{query.urlencode()}" if query else "")
     return {code: translate_url(path, code) for code in language_codes()}
 
 

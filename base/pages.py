@@ -2,11 +2,11 @@
 lists besides its own fields."""
 
 from django.utils.text import capfirst
-from wagtail.models import Locale, Page, PageManager
+from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 
 from .cache import kept
-from .i18n import current_language, language_codes
+from .i18n import current_language, language_codes, locale_id
 from .privacy import public
 from .routing import CachedViewRestrictionsMixin, url_of
 
@@ -18,11 +18,9 @@ class SitePageQuerySet(PageQuerySet):
         return public(request, self.live().in_language())
 
     def in_language(self, language=None):
-        """The pages of the active language (or `language`): a subquery on the two-row
-        locale table, not a query of its own. On the page's own `locale` column, which
-        Wagtail's search backends can filter on (Page.search_fields), unlike a join."""
-        locales = Locale.objects.filter(language_code=language or current_language())
-        return self.filter(locale__in=locales.values("pk"))
+        """The pages of the active language (or `language`), on the page's own `locale`
+        column, which Wagtail's search backends can filter on (Page.search_fields)."""
+        return self.filter(locale=locale_id(language or current_language()))
 
 
 SitePageManager = PageManager.from_queryset(SitePageQuerySet)
