@@ -94,7 +94,9 @@ class PublicationIndexPage(RoutablePageMixin, SitePage):
                 **form.choices(filters, listing.type_counts, listing.topic_counts),
                 "feed_link": url + self.reverse_subpage("feed") + query_string(filters.feed_params),
                 "canonical_url": canonical_url,
-                "language_query": query_string(filters.shown_params),
+                # The same filters in another language, from their first page: that
+                # language has other results, and maybe not this page of them.
+                "language_query": query_string(filters.params()),
                 "heading": filters.heading(self.title),
             },
         )
