@@ -27,4 +27,16 @@ def register_translation_urls():
             translators.convert_to_alias,
             name="ilrc_convert_to_alias",
         ),
+        path(
+            "localize/translation/<int:translation_id>/submit-for-review/",
+            translators.submit_translation_for_review,
+            name="ilrc_submit_translation_for_review",
+        ),
     ]
+
+
+# The page header's "Actions" menu (and, through the template
+# wagtail_localize/admin/edit_translation.html, the translation editor's header).
+@hooks.register("register_page_header_buttons")
+def submit_translation_for_review_button(page, user, view_name=None, next_url=None):
+    return translators.submit_for_review_buttons(page, user)

@@ -8,7 +8,12 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Locale, WorkflowPage, WorkflowState
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 from ilrc_site.demo.home import load_home
 from ilrc_site.roles import (
@@ -310,3 +315,112 @@ def test_a_translator_cannot_turn_a_translation_into_a_live_alias(
     translated.refresh_from_db()
     assert not translated.live
     assert translated.alias_of_id is None
+
+
+# Submitting a translation for review from the translation editor.
+
+SPANISH_TITLE = "Conozca sus derechos en el hogar"
+
+
+def translate_title(translation, user, title=SPANISH_TITLE):
+    """Translate the title segment, as the translation editor's API does."""
+    segment = StringSegment.objects.get(source=translation.source, context__path="title")
+    StringTranslation.objects.update_or_create(
+        translation_of=segment.string,
+        locale=translation.target_locale,
+        context=segment.context,
+        defaults={
+            "data": title,
+            "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+            "last_translated_by": user,
+        },
+    )
+
+
+@pytest.fixture
+def started(client, translator, spanish, translate_url, django_capture_on_commit_callbacks):
+    """A translation that the translator started and whose title they translated."""
+    client.force_login(translator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(translate_url, {"locales": [spanish.pk]})
+    translation = Translation.objects.get(target_locale=spanish)
+    translate_title(translation, translator)
+    return translation
+
+
+def submit_url(translation):
+    return reverse("ilrc_submit_translation_for_review", args=[translation.pk])
+
+
+def test_a_translator_submits_a_translation_for_review(
+    client, translator, english, spanish, started, django_capture_on_commit_callbacks
+):
+    translated = english.get_translation(spanish)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[translated.pk])
+    # The translation editor's header offers the button, as a POST.
+    editor = client.get(edit_url).content.decode()
+    assert "Submit translation for review" in editor
+    assert f'data-w-action-url-value="{submit_url(started)}"' in editor
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(submit_url(started))
+
+    assert response.status_code == 302
+    assert response["Location"] == edit_url
+    translated.refresh_from_db()
+    assert translated.get_latest_revision_as_object().title == SPANISH_TITLE
+    assert not translated.live
+    state = WorkflowState.objects.get(object_id=str(translated.pk))
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.workflow.name == LEGAL_REVIEW
+    assert state.requested_by == translator
+    assert "has been submitted for moderation" in client.get(edit_url).content.decode()
+
+    # Again, while the legal review locks the page: refused, and said so.
+    translate_title(started, translator, "Conozca sus derechos en su hogar")
+    again = client.post(submit_url(started), follow=True)
+    assert "was not submitted" in again.content.decode()
+    translated.refresh_from_db()
+    assert translated.get_latest_revision_as_object().title == SPANISH_TITLE
+    assert WorkflowState.objects.filter(object_id=str(translated.pk)).count() == 1
+    assert not translated.live
+
+
+def test_submitting_a_live_pages_translation_leaves_the_live_page_alone(
+    client, translator, english, translation, spanish
+):
+    # A live Spanish page whose translation is synced again: the draft goes to review,
+    # the live page keeps its title until a moderator publishes.
+    source, _ = TranslationSource.get_or_create_from_instance(english)
+    started = Translation.objects.create(source=source, target_locale=spanish, enabled=True)
+    translate_title(started, translator)
+    client.force_login(translator)
+
+    client.post(submit_url(started))
+
+    translation.refresh_from_db()
+    assert translation.live
+    assert live_title(translation) == "Conozca sus derechos en casa"
+    assert client.get(translation.url).content.decode().count(SPANISH_TITLE) == 0
+    assert translation.get_latest_revision_as_object().title == SPANISH_TITLE
+    state = WorkflowState.objects.get(object_id=str(translation.pk))
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+
+
+def test_submitting_for_review_needs_the_right_to_edit_and_a_post(
+    client, english, spanish, started
+):
+    other = staff_user(TRANSLATORS, "other")
+    translated = english.get_translation(spanish)
+    # Someone who may not edit the Spanish page is refused.
+    english_only = staff_user(EDITORS, "editor")
+    GroupPagePermission.objects.filter(group__name=EDITORS, page__locale=spanish).delete()
+    client.force_login(english_only)
+    assert not translated.permissions_for_user(english_only).can_edit()
+    assert_denied(client, client.post(submit_url(started)))
+
+    client.force_login(other)
+    assert client.get(submit_url(started)).status_code == 405
+    assert not WorkflowState.objects.filter(object_id=str(translated.pk)).exists()
+    translated.refresh_from_db()
+    assert translated.get_latest_revision_as_object().title != SPANISH_TITLE
