@@ -139,7 +139,8 @@ def translations(request, page):
     if not hasattr(page, f"url_path_{settings.LANGUAGE_CODE}"):
         page = Page.objects.annotate(**translation_paths(request)).get(pk=page.pk)
     paths = {code: getattr(page, f"url_path_{code}") for code in language_codes()}
-    return {code: url_of(request, path) for code, path in paths.items() if path}
+    urls = {code: url_of(request, path) for code, path in paths.items() if path}
+    return {code: url for code, url in urls.items() if url}  # None: not routable
 
 
 def url_of(request, url_path, *, full=False):

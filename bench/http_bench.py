@@ -254,6 +254,10 @@ def in_process(redis_url, pages, repeats=30):
     afresh) and of a later one, and the CPU of that first request (this process's, median
     of `repeats`; its PostgreSQL backend's, mean), which the HTTP runs do not see."""
     os.environ.update(PRODUCTION_ENV, PAGE_CACHE_SECONDS="0", REDIS_URL=redis_url)
+    # Nothing kept for another benchmark database (Wagtail's site root paths...) may show.
+    import redis
+
+    redis.Redis.from_url(redis_url).flushdb()
     import django
 
     django.setup()
