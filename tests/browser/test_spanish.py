@@ -5,7 +5,6 @@ import datetime
 import re
 from urllib.parse import parse_qs, urlsplit
 
-import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 from wagtail.models import Locale, WorkflowState
@@ -228,52 +227,20 @@ def test_translator_translates_a_publication_and_submits_it_for_review(page, sit
     assert not spanish.live
     assert page.request.get(site_url + spanish.url).status == 404
 
-    # wagtail-localize's translation editor offers no way to submit for review: the
-    # translator stops the synced translation, and submits from Wagtail's own editor.
-    # Its draft does not hold the segments translated above (wagtail-localize writes
-    # them into the page only when publishing), so the title is entered again.
-    page.get_by_role("button", name="More actions").click()
-    page.get_by_role("button", name="Stop Synced translation").click()
-    expect(page.locator("#id_title")).to_be_visible()
-    page.locator("#id_title").fill(SPANISH_TITLE)
-    page.locator("#id_summary").fill(SPANISH_SUMMARY)
-    page.get_by_role("button", name="More actions").click()
-    expect(page.get_by_role("button", name=re.compile("^Publish"))).to_have_count(0)
-    page.get_by_role("button", name="Submit to Legal review").click()
+    # From the translation editor itself: the translated segments become the page's
+    # draft, which goes to the legal review.
+    page.get_by_role("button", name="Submit translation for review").click()
 
     expect(page.locator(".messages")).to_contain_text(
         f"Page '{SPANISH_TITLE}' has been submitted for moderation."
     )
-    row = page.get_by_role("row").filter(has_text=SPANISH_TITLE)
-    expect(row).to_contain_text(re.compile("in moderation", re.I))
     state = WorkflowState.objects.get(object_id=str(spanish.pk))
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
     assert state.requested_by == translator
     spanish.refresh_from_db()
     assert not spanish.live
-    assert spanish.get_latest_revision_as_object().title == SPANISH_TITLE
-    assert page.request.get(site_url + spanish.url).status == 404
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="wagtail-localize 1.14.5's translation editor offers a translator no "
-    "'Submit to Legal review', and keeps translated segments out of the page's drafts",
-)
-def test_translator_submits_from_the_translation_editor(page, site_url):
-    sign_in_as_translator(page, site_url)
-    english = untranslated_publication()
-    spanish = start_translation(page, site_url, english)
-
-    page.get_by_role("button", name="More actions").click()
-    submit = page.get_by_role("button", name="Submit to Legal review")
-    expect(submit).to_be_visible(timeout=3_000)
-    submit.click()
-
-    expect(page.locator(".messages")).to_contain_text("has been submitted for moderation")
-    spanish.refresh_from_db()
-    assert not spanish.live
-    assert spanish.get_latest_revision_as_object().title == SPANISH_TITLE
+    draft = spanish.get_latest_revision_as_object()
+    assert (draft.title, draft.summary) == (SPANISH_TITLE, SPANISH_SUMMARY)
     assert page.request.get(site_url + spanish.url).status == 404
 
 
