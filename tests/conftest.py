@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections, transaction
+from django.utils import translation
 
 # Set by .ci/run: a test that would be skipped here (PostgreSQL-only, browser) fails instead.
 REQUIRE_ALL_TESTS = os.environ.get("REQUIRE_ALL_TESTS") == "1"
@@ -61,8 +62,11 @@ def django_db_setup(django_db_setup):
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: cached pages and fragments of one test's
-    database must not show in the next (rolling a test back sends no signals)."""
+    database must not show in the next (rolling a test back sends no signals). And in the
+    default language: the test client leaves active the language of the last page it
+    fetched (/es/...)."""
     cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(scope="module")

@@ -9,10 +9,13 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import get_language_info
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
+
+from base.i18n import language_codes
 
 from ..html_cleaning import clean_body, plain_text
 from ..models import ResourceType, Topic
@@ -73,10 +76,14 @@ class RowParser:
             self.types[resource_type.slug.lower()] = resource_type
             self.types[resource_type.name.lower()] = resource_type
         self.type_slugs = [t.slug for t in ResourceType.objects.all()]
+        # Attachments' languages by code, or by name in any of the site's languages
+        # ("Spanish", "español"), whichever language is active.
         self.languages = {}
-        for code, name in LANGUAGES:
-            self.languages[code] = code
-            self.languages[name.lower()] = code
+        for site_language in language_codes():
+            with translation.override(site_language):
+                for code, name in LANGUAGES:
+                    self.languages[code] = code
+                    self.languages[str(name).lower()] = code
         # The site's languages (a page's own), by code or by name ("es", "Spanish").
         self.default_page_language = settings.LANGUAGE_CODE
         self.page_languages = {}

@@ -99,7 +99,7 @@ def imported(index):
 def test_every_good_row_is_imported_and_every_bad_one_reported(imported):
     out, err, error = imported
 
-    assert f"{GOOD_ROWS} created, 0 updated, 0 skipped (unchanged), 12 failed" in out
+    assert f"{GOOD_ROWS} created, 0 updated, 0 skipped (unchanged), 12 failed" in out, err
     assert error is not None and error.returncode == 1  # the exit status says it failed
     reported = reported_lines(err)
     assert sorted(reported) == sorted(BAD_LINES)
@@ -231,7 +231,7 @@ def test_a_dry_run_checks_everything_and_writes_nothing(index, settings, tmp_pat
 
     out, err, error = run_import(SAMPLE, dry_run=True)
 
-    assert f"{GOOD_ROWS} created, 0 updated, 0 skipped (unchanged), 12 failed" in out
+    assert f"{GOOD_ROWS} created, 0 updated, 0 skipped (unchanged), 12 failed" in out, err
     assert "Dry run: nothing was written." in out
     assert sorted(reported_lines(err)) == sorted(BAD_LINES)
     assert counts() == before
