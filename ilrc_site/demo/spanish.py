@@ -70,9 +70,9 @@ def load_names():
                 image.save(update_fields=["description_translations"])
 
 
-def translate(page, locale, **text):
-    """`page`'s live translation into `locale`, made from `text` (field values) if it has
-    none yet. Its parent must have been translated first."""
+def translate(page, locale, prepare=None, **text):
+    """`page`'s live translation into `locale`, made from `text` (field values) and
+    `prepare(translation)` if it has none yet. Its parent must have been translated first."""
     page = page.specific
     existing = page.get_translation_or_none(locale)
     if existing is not None:
@@ -81,7 +81,8 @@ def translate(page, locale, **text):
         translated = page.copy_for_translation(locale).specific
         for field, value in text.items():
             setattr(translated, field, value)
-        translated.save()
+        if prepare is not None:
+            prepare(translated)
         return publish(translated)
 
 
@@ -96,27 +97,24 @@ def translate_library(locale):
     translate(index, locale, **es.LIBRARY)
     english = {p.slug: p for p in PublicationPage.objects.filter(locale=index.locale)}
     for item in es.PUBLICATIONS:
-        source = english[item["source_slug"]]
-        translated = translate(
-            source,
+        translate(
+            english[item["source_slug"]],
             locale,
+            prepare=lambda page, item=item: spanish_download(page, item),
             title=item["title"],
             slug=item["slug"],
             summary=item["summary"],
             body=sections(item["body"]),
         )
-        spanish_download(translated, item)
 
 
 def spanish_download(page, item):
     """The Spanish page's own download: a Spanish PDF, in place of the English one."""
     download = page.downloads.first()
-    if download is None or download.document.title == item["title"]:
-        return
-    download.document = get_or_create_pdf(item["title"], item["summary"])
-    download.language = LANGUAGE
-    download.save()
-    publish(page)
+    if download is not None:
+        download.document = get_or_create_pdf(item["title"], item["summary"])
+        download.language = LANGUAGE
+        download.save()
 
 
 def translate_programs(locale):
@@ -141,23 +139,24 @@ def translate_policy(locale):
     page = PolicyResourcePage.objects.filter(locale__language_code="en").first()
     if page is None:
         return None
-    existing = page.get_translation_or_none(locale)
-    if existing is not None:
-        return existing.specific
-    translated = translate(
+
+    def examples_in_spanish(translated):
+        examples = translated.examples.all()
+        for example, text in zip(examples, es.POLICY["examples"], strict=False):
+            example.jurisdiction = text["jurisdiction"]
+            example.source_title = text["source"]
+            example.text = text["text"]
+            example.save()
+
+    return translate(
         page,
         locale,
+        prepare=examples_in_spanish,
         title=es.POLICY["title"],
         slug=es.POLICY["slug"],
         summary=es.POLICY["summary"],
         body=blocks(es.POLICY["body"]),
     )
-    for example, text in zip(translated.examples.all(), es.POLICY["examples"], strict=False):
-        example.jurisdiction = text["jurisdiction"]
-        example.source_title = text["source"]
-        example.text = text["text"]
-        example.save()
-    return publish(translated)
 
 
 def feature_translations(home, policy, programs):
