@@ -136,6 +136,8 @@ def translations(request, page):
     """{language code: address} of `page` in each language it is live and public in, its
     own included, in the order of settings.LANGUAGES: from `translation_paths` when the
     page was loaded with them, else one query."""
+    if page.pk is None:  # the preview of a page not saved yet
+        return {}
     if not hasattr(page, f"url_path_{settings.LANGUAGE_CODE}"):
         page = Page.objects.annotate(**translation_paths(request)).get(pk=page.pk)
     paths = {code: getattr(page, f"url_path_{code}") for code in language_codes()}

@@ -11,7 +11,11 @@ from ilrc_site.models import HomePage
 class DemoSiteTestCase(TestCase):
     """Loads the demo site once per class; each test runs in a transaction rolled back after it."""
 
+    # The English site alone, unless a class needs the other languages' too.
+    with_translations = False
+
     @classmethod
     def setUpTestData(cls):
-        call_command("load_demo_content", stdout=StringIO())
+        options = {} if cls.with_translations else {"without_translations": True}
+        call_command("load_demo_content", stdout=StringIO(), **options)
         cls.home = HomePage.objects.in_language("en").get()

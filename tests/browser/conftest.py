@@ -23,11 +23,15 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture
-def site_url(live_server):
-    """The live test server's address, serving the demo site."""
+def site_url(request, live_server):
+    """The live test server's address, serving the demo site (see tests.conftest's
+    demo_options)."""
     from wagtail.models import Site
 
-    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    from tests.conftest import demo_options
+
+    devnull = open(os.devnull, "w")  # noqa: SIM115
+    call_command("load_demo_content", stdout=devnull, **demo_options(request.module))
     host, port = live_server.url.removeprefix("http://").split(":")
     Site.objects.filter(is_default_site=True).update(hostname=host, port=int(port))
     return live_server.url

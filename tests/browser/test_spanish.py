@@ -23,6 +23,9 @@ from publications.models import (
 from tests.browser.test_accessibility import AXE_OPTIONS, describe
 from tests.factories import PublicationPageFactory, resource_type, staff_user
 
+# The demo content with its Spanish site (tests/conftest.py).
+DEMO_TRANSLATIONS = True
+
 DACA_RULE = "community-explainer-the-daca-final-rule-and-what-it-means-for-you"
 NOT_TRANSLATED_NOTE = "(esta página no está traducida: página de inicio)"
 FILTERS = {"type": ["toolkits-reports"], "topic": ["immigration-enforcement"]}

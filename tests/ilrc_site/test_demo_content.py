@@ -9,6 +9,9 @@ from programs.models import ProgramPage, StoryPage
 from publications.models import PolicyResourcePage, TopicPage
 from tests.public_urls import public_pages
 
+# The demo content with its Spanish site (tests/conftest.py).
+DEMO_TRANSLATIONS = True
+
 pytestmark = pytest.mark.django_db
 
 

@@ -70,6 +70,8 @@ CDN = {"cdn": {"BACKEND": "tests.ilrc_site.test_frontend_cache.RecordingBackend"
 
 
 class FrontendCachePurgeTests(DemoSiteTestCase):
+    with_translations = True  # purges of Spanish pages too
+
     def setUp(self):
         # For each test, not the class: loading the demo content is no change to purge.
         self.enterContext(override_settings(WAGTAILFRONTENDCACHE=CDN))

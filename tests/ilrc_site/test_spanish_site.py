@@ -13,6 +13,9 @@ from publications.demo import SEED_PUBLICATIONS
 from publications.models import DatedPage, PublicationPage
 from tests.query_counts import count_queries
 
+# The demo content with its Spanish site (tests/conftest.py).
+DEMO_TRANSLATIONS = True
+
 pytestmark = pytest.mark.django_db
 
 ALTERNATE = re.compile(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)">')

@@ -48,6 +48,13 @@ class Command(BaseCommand):
         "also creates one demo user per staff role and prints how they sign in."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--without-translations",
+            action="store_true",
+            help="The English site only (quicker: for tests that need no other language).",
+        )
+
     def handle(self, *args, **options):
         with transaction.atomic():
             pages_before = Page.objects.count()
@@ -67,7 +74,8 @@ class Command(BaseCommand):
                 # The navigation links to the pages loaded above.
                 load_site_chrome(home)
                 # Last: the Spanish site translates all of the above.
-                load_spanish()
+                if not options["without_translations"]:
+                    load_spanish()
             if Page.objects.count() != pages_before:
                 call_command("update_index", verbosity=0)
                 call_command("rebuild_references_index", verbosity=0, stdout=self.stdout)
