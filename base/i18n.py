@@ -61,11 +61,6 @@ def language_codes():
     return [code for code, _ in settings.LANGUAGES]
 
 
-def language_name(code):
-    """A language's name as its own readers write it ("Español")."""
-    return dict(settings.LANGUAGES)[code]
-
-
 def current_language():
     """The request's language code ("en", "es")."""
     return translation.get_language() or settings.LANGUAGE_CODE
