@@ -5,13 +5,16 @@ import socket
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.core.management import call_command
 from django.db import connections, transaction
 from django.utils import translation
+
+from tests.demo import load_demo
+from tests.snapshots import Snapshot
 
 # Set by .ci/run: a test that would be skipped here (PostgreSQL-only, browser) fails instead.
 REQUIRE_ALL_TESTS = os.environ.get("REQUIRE_ALL_TESTS") == "1"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+MIGRATED = None
 
 
 def _skip_or_fail(reason):
@@ -48,15 +51,26 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup):
-    # For tests with serialized_rollback (the browser tests), Django keeps its
-    # snapshot of the migrated database on the connection object, which is
-    # context-local: once Playwright's event loop runs, the test thread sees another
-    # connection object without it. Shared at class level, it stays in sight.
+def django_db_setup(django_db_setup, django_db_blocker):
+    # For tests with serialized_rollback, Django keeps its copy of the migrated
+    # database on the connection object, which is context-local: once Playwright's
+    # event loop runs (browser tests), the test thread sees another connection object
+    # without it. Shared at class level, it stays in sight.
     for connection in connections.all():
         snapshot = getattr(connection, "_test_serialized_contents", None)
         if snapshot is not None:
             type(connection)._test_serialized_contents = snapshot
+    # The migrated database, as every test finds it: tests with a live server, which
+    # commit, put it back after each (`transactional_db`).
+    global MIGRATED
+    with django_db_blocker.unblock():
+        MIGRATED = Snapshot.take()
+
+
+@pytest.fixture(scope="session")
+def migrated_database(django_db_setup):
+    """A snapshot of the freshly migrated test database (tests/snapshots.py)."""
+    return MIGRATED
 
 
 @pytest.fixture(autouse=True)
@@ -69,20 +83,20 @@ def empty_cache():
     translation.activate(settings.LANGUAGE_CODE)
 
 
-def demo_options(module):
-    """load_demo_content's options for a test module: the English site alone (a third
-    quicker to load) unless the module sets DEMO_TRANSLATIONS = True."""
-    return {} if getattr(module, "DEMO_TRANSLATIONS", False) else {"without_translations": True}
+def with_translations(module):
+    """Whether a test module's demo content includes the other languages' pages: the
+    English site alone is a third quicker to load, unless the module sets
+    DEMO_TRANSLATIONS = True."""
+    return getattr(module, "DEMO_TRANSLATIONS", False)
 
 
 @pytest.fixture(scope="module")
 def _demo_loaded(request, django_db_setup, django_db_blocker):
-    """The demo content loaded once for a whole test module (it takes seconds), in a
-    transaction rolled back after the module's last test; each test runs in a savepoint
-    within it, as in Django's TestCase.setUpTestData."""
+    """The demo content for a whole test module, in a transaction rolled back after the
+    module's last test; each test runs in a savepoint within it, as in Django's
+    TestCase.setUpTestData."""
     with django_db_blocker.unblock(), transaction.atomic():
-        devnull = open(os.devnull, "w")  # noqa: SIM115
-        call_command("load_demo_content", stdout=devnull, **demo_options(request.module))
+        load_demo(with_translations=with_translations(request.module))
         yield
         transaction.set_rollback(True)
 
@@ -107,3 +121,26 @@ def pytest_collection_modifyitems(items):
             raise pytest.UsageError(
                 f"{module.__name__}: either every test uses demo_site, or none does"
             )
+
+
+@pytest.fixture
+def transactional_db(migrated_database, django_db_blocker):
+    """pytest-django's live_server asks for this: the live server reads the database
+    from another thread, so each test commits for real. Rather than emptying every
+    table afterwards and putting back the migrations' rows from JSON (seconds a test),
+    the migrated database's snapshot is put back (tests/snapshots.py)."""
+    with django_db_blocker.unblock():
+        yield
+        migrated_database.restore()
+
+
+@pytest.fixture
+def site_url(request, live_server, migrated_database):
+    """The live test server's address, serving the demo site (see `with_translations`),
+    which the test may change as it likes (`transactional_db` puts back the database)."""
+    from wagtail.models import Site
+
+    load_demo(with_translations=with_translations(request.module), fresh=migrated_database)
+    host, port = live_server.url.removeprefix("http://").split(":")
+    Site.objects.filter(is_default_site=True).update(hostname=host, port=int(port))
+    return live_server.url

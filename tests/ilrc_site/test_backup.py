@@ -12,6 +12,8 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
+from tests.demo import load_demo
+
 ROOT = Path(__file__).resolve().parents[2]
 
 # Run in a fresh process against either copy: every live page, document and image
@@ -98,7 +100,7 @@ def scratch_database():
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_restored_backup_serves_the_same_pages_documents_and_images(tmp_path, scratch_database):
-    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    load_demo(with_translations=True)
     original_url = database_url(settings.DATABASES["default"]["NAME"])
     original = snapshot(original_url, settings.MEDIA_ROOT)
     assert len(original) > 20
