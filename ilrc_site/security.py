@@ -1,5 +1,5 @@
 """What the site's security settings need beyond configuration: the admin's own
-Content-Security-Policy, and the client address that sign-in lockouts count."""
+Content-Security-Policy."""
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
@@ -45,19 +45,3 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             replace = {**(parts.replace or {}), "frame-ancestors": ["'self'"]}
             return PolicyParts(None, parts.update, replace, parts.nonce)
         return parts
-
-
-def client_ip(request):
-    """The visitor's address: the one our own proxies saw, else the connection's.
-
-    Each trusted proxy appends the address it received the request from to
-    X-Forwarded-For, so the entry TRUSTED_PROXY_COUNT places from the end is the
-    visitor's; anything before it came from the visitor and could be forged.
-    """
-    count = settings.TRUSTED_PROXY_COUNT
-    if count:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        addresses = [address.strip() for address in forwarded.split(",") if address.strip()]
-        if len(addresses) >= count:
-            return addresses[-count]
-    return request.META.get("REMOTE_ADDR")

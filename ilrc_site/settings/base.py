@@ -62,6 +62,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # The public API (publications/api/): its documentation page's templates and scripts.
+    "ninja",
+    "corsheaders",
     "csp",
     "axes",
     "django.contrib.admin",
@@ -74,6 +77,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: it answers the API's CORS preflight requests, and heads every API answer.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # The header middleware sit outside the page cache, so that cached pages get
     # them on every response too.
@@ -83,6 +88,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The language comes from the address (/es/...), before the page cache names a page.
     "base.i18n.LanguageFromPathMiddleware",
+    # The API's rate limit and validators, for answers kept by the page cache too.
+    "publications.api.http.ApiMiddleware",
     "base.page_cache.PageCacheMiddleware",
     "base.routing.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -221,10 +228,22 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
-AXES_CLIENT_IP_CALLABLE = "ilrc_site.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "base.clients.client_ip"
 # How many proxies of our own stand in front of the web processes and append the
 # address they saw to X-Forwarded-For; 0 trusts the connection's address alone.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# The public API (/api/v1/, docs/api.md): read by anyone, from any origin, without
+# cookies. Browsers may ask again with If-None-Match and read the validators and
+# Retry-After. Each client may make API_RATE_LIMIT requests per API_RATE_LIMIT_SECONDS.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = ["ETag", "Retry-After"]
+API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "120"))
+API_RATE_LIMIT_SECONDS = int(os.environ.get("API_RATE_LIMIT_SECONDS", "60"))
 
 # A staff session lasts a working day at most, and ends with the browser unless
 # "remember me" was ticked at sign-in (Wagtail's login form).

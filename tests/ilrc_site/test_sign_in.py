@@ -6,7 +6,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.test import RequestFactory, TestCase, override_settings
 
-from ilrc_site.security import client_ip
+from base.clients import client_ip
 
 PASSWORD = "a-long-and-unusual-passphrase"  # noqa: S105
 
