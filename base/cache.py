@@ -39,6 +39,8 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 # One generation for every site and language: a change anywhere starts everything afresh.
 GENERATION_KEY = "content-generation"
+# When the generation last moved on (seconds since the epoch): HTTP's Last-Modified.
+CHANGED_AT_KEY = "content-changed-at"
 # What is kept outlives no generation; the timeout only frees the memory of old ones.
 KEPT_SECONDS = 24 * 60 * 60
 # Longer names (a visitor's words, many filters) are kept under their hash: memcached
@@ -94,6 +96,18 @@ def _next_generation():
         cache.incr(GENERATION_KEY)
     except ValueError:  # evicted or never set
         cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+    cache.set(CHANGED_AT_KEY, int(time.time()), timeout=None)
+
+
+def last_changed():
+    """When content last changed (seconds since the epoch, to the second); now if the
+    shared cache no longer knows, which can only make a client fetch again. None while
+    the shared cache is out of reach."""
+    value = cache.get(CHANGED_AT_KEY)
+    if value is None:
+        cache.add(CHANGED_AT_KEY, int(time.time()), timeout=None)
+        value = cache.get(CHANGED_AT_KEY)
+    return value
 
 
 def cache_name(request, *parts):

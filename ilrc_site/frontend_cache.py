@@ -6,12 +6,13 @@ for every change that moves the content generation on) purges the addresses it c
 show on:
 
 - a page published, unpublished, moved or deleted: its own addresses (and, after a
-  move, its former ones);
+  move, its former ones), and a dated item's address in the API;
 - with every change: every live page that is not a dated item (the home page and
   its Latest Items, the library and its feed, programs, topic pages, standard
-  pages; a page's ancestors are always among them), the Latest Items feed and the
-  sitemap (its index and each page of its sections, one per 5,000 pages). They are a
-  few dozen however large the library grows.
+  pages; a page's ancestors are always among them), the Latest Items feed, the
+  sitemap (its index and each page of its sections, one per 5,000 pages) and the
+  API's unfiltered listings (publications/api/). They are a few dozen however large
+  the library grows.
 
 Each language's pages are purged apart: a published, unpublished, moved or deleted page
 purges the shared addresses of its own language only, since the other languages'
@@ -40,6 +41,7 @@ from wagtail.models import Page, Site
 
 from base.cache import content_changed
 from base.i18n import language_codes
+from publications.api.views import item_path, purged_paths
 from publications.models import DatedPage
 
 from .sitemaps import sitemap_urls
@@ -58,17 +60,21 @@ _pending = _PendingPurge()
 
 
 def page_urls(page):
-    """The page's addresses (Wagtail's PurgeBatch asks the page for its cached paths)."""
+    """The page's addresses (Wagtail's PurgeBatch asks the page for its cached paths),
+    and a dated item's in the API."""
     batch = PurgeBatch()
     batch.add_page(page)
+    if issubclass(page.specific_class or type(page), DatedPage):
+        site = page.get_site()
+        if site is not None:
+            batch.add_urls([site.root_url + item_path(page)])
     return batch.urls
 
 
 def translations_urls(page):
     """The addresses of the page's live translations, which link to it."""
-    batch = PurgeBatch()
-    batch.add_pages(page.get_translations().live().specific(defer=True))
-    return batch.urls
+    translations = page.get_translations().live().specific(defer=True)
+    return set().union(*(page_urls(translation) for translation in translations))
 
 
 def shared_urls(languages):
@@ -81,6 +87,7 @@ def shared_urls(languages):
             with translation.override(language):
                 batch.add_urls([site.root_url + reverse("latest_items_feed")])
         batch.add_urls(sitemap_urls(site))
+        batch.add_urls([site.root_url + path for path in purged_paths(languages)])
     return batch.urls
 
 

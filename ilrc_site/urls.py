@@ -1,9 +1,11 @@
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import index as sitemap_index
 from wagtail.documents import urls as wagtaildocs_urls
+
+from publications.api.views import api, api_not_found
 
 from .availability import healthz
 from .feeds import LatestItemsFeed
@@ -29,6 +31,9 @@ urlpatterns = [
     ),
     path("sitemap-<section>.xml", sitemap_section, name="sitemap_section"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # The library's public API (docs/api.md); any other address under /api/ is its 404.
+    path("api/v1/", api.urls),
+    re_path(r"^api/", api_not_found),
 ]
 
 urlpatterns += media_urls()

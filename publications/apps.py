@@ -13,3 +13,5 @@ class PublicationsConfig(AppConfig):
         # The library's filters (and its feed's), and the policy language's area.
         page_cache.understands("q", "type", "topic", "date_from", "date_to", "sort", "page")
         page_cache.understands("area")
+        # The API's language (publications/api/).
+        page_cache.understands("lang")

@@ -16,6 +16,10 @@ NOT_HTML = {
     "sitemap section",
     "robots",
     "health",
+    "api items",
+    "api item",
+    "api types",
+    "api topics",
 }
 
 
@@ -48,6 +52,10 @@ def public_urls():
         "robots": "/robots.txt",
         "health": "/healthz",
         "not found": "/no-such-page/",
+        "api items": "/api/v1/items/?type=faqs-explainers",
+        "api item": f"/api/v1/items/{publication.pk}/",
+        "api types": "/api/v1/types/",
+        "api topics": "/api/v1/topics/",
     }
 
 

@@ -23,6 +23,16 @@ from .dated import DatedPage
 from .taxonomy import ResourceType, Topic
 
 
+def filter_form_choices(request):
+    """Every ResourceType and Topic, the library filters' choices, in order: kept until
+    content changes (two queries on every library page otherwise)."""
+    return kept(
+        request,
+        ("filter-choices",),
+        lambda: (list(ResourceType.objects.all()), list(Topic.objects.all())),
+    )
+
+
 class PublicationIndexPage(RoutablePageMixin, SitePage):
     """The library: every dated item of the site, filtered by the query string (see
     publications/filters.py), and the same as a feed at feed/."""
@@ -57,12 +67,7 @@ class PublicationIndexPage(RoutablePageMixin, SitePage):
         )
 
     def filter_form(self, request):
-        # The choices, kept until content changes: two queries on every library page.
-        types, topics = kept(
-            request,
-            ("filter-choices",),
-            lambda: (list(ResourceType.objects.all()), list(Topic.objects.all())),
-        )
+        types, topics = filter_form_choices(request)
         return LibraryFilterForm(request.GET, types=types, topics=topics)
 
     @path("")

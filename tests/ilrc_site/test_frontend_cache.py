@@ -31,6 +31,9 @@ SHARED = {
     f"{SITE}/immigration-enforcement/",
     f"{SITE}/about/",
     f"{SITE}/contact/",
+    f"{SITE}/api/v1/items/",
+    f"{SITE}/api/v1/types/",
+    f"{SITE}/api/v1/topics/",
 }
 
 # The same in Spanish: purged by changes to what every language shows (a type, the
@@ -49,12 +52,21 @@ SPANISH_SHARED = {
     f"{SITE}/es/control-migratorio/",
     f"{SITE}/es/quienes-somos/",
     f"{SITE}/es/contacto/",
+    f"{SITE}/api/v1/items/?lang=es",
+    f"{SITE}/api/v1/types/?lang=es",
+    f"{SITE}/api/v1/topics/?lang=es",
 }
 
 
+def item_urls(page):
+    """A dated item's page and its address in the API."""
+    return {page.full_url, f"{SITE}/api/v1/items/{page.pk}/"}
+
+
 def translation_urls(page):
-    """The addresses of the page's live translations, which link to it (hreflang)."""
-    return {translation.full_url for translation in page.get_translations().live()}
+    """The addresses of the page's live translations, which link to it (hreflang, and
+    the API's `translations`)."""
+    return set().union(*(item_urls(t) for t in page.get_translations().live()))
 
 
 class RecordingBackend(BaseBackend):
@@ -97,7 +109,7 @@ class FrontendCachePurgeTests(DemoSiteTestCase):
 
         purged = self.purged_by(lambda: page.save_revision().publish())
 
-        self.assertEqual(purged, SHARED | {page.full_url})
+        self.assertEqual(purged, SHARED | item_urls(page))
 
     def test_publishing_a_spanish_page_purges_the_spanish_listings_and_its_original(self):
         page = PublicationPage.objects.in_language("es").live().order_by("-date").first()
@@ -105,9 +117,9 @@ class FrontendCachePurgeTests(DemoSiteTestCase):
 
         purged = self.purged_by(lambda: page.save_revision().publish())
 
-        self.assertEqual(len(original), 1)
+        self.assertEqual(len(original), 2)
         sitemap = {f"{SITE}/sitemap.xml", f"{SITE}/sitemap-pages.xml"}
-        self.assertEqual(purged, SPANISH_SHARED | sitemap | {page.full_url} | original)
+        self.assertEqual(purged, SPANISH_SHARED | sitemap | item_urls(page) | original)
 
     def test_unpublishing_purges_the_item_and_every_page_that_listed_it(self):
         story = StoryPage.objects.in_language("en").live().order_by("-date").first()
@@ -116,27 +128,27 @@ class FrontendCachePurgeTests(DemoSiteTestCase):
         purged = self.purged_by(story.unpublish)
 
         self.assertTrue(translations)
-        self.assertEqual(purged, SHARED | {story.full_url} | translations)
+        self.assertEqual(purged, SHARED | item_urls(story) | translations)
 
     def test_moving_purges_the_old_and_the_new_address(self):
         story = StoryPage.objects.in_language("en").live().order_by("-date").first()
         translations = translation_urls(story)
-        old_url = story.full_url
+        old_urls = item_urls(story)
         new_program = ProgramPage.objects.in_language("en").get(slug="immigrant-justice-network")
 
         purged = self.purged_by(lambda: story.move(new_program, pos="last-child"))
 
         story.refresh_from_db()
-        self.assertEqual(purged, SHARED | {old_url, story.full_url} | translations)
+        self.assertEqual(purged, SHARED | old_urls | item_urls(story) | translations)
 
     def test_deleting_purges_the_item_and_every_page_that_listed_it(self):
         page = PublicationPage.objects.in_language("en").live().order_by("-date").first()
-        url, translations = page.full_url, translation_urls(page)
+        urls, translations = item_urls(page), translation_urls(page)
 
         purged = self.purged_by(page.delete)
 
         self.assertTrue(translations)
-        self.assertEqual(purged, SHARED | {url} | translations)
+        self.assertEqual(purged, SHARED | urls | translations)
 
     def test_a_type_or_topic_change_purges_the_pages_that_list_items(self):
         def rename_type():
