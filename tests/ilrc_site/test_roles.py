@@ -22,6 +22,7 @@ from ilrc_site.roles import (
     ensure_roles,
 )
 from publications.models import PublicationPage
+from tests.demo import load_demo
 from tests.factories import PublicationIndexPageFactory, PublicationPageFactory, staff_user
 from tests.publications.test_admin import publication_form
 
@@ -219,8 +220,9 @@ def load_demo_content(db):
     return load
 
 
-def test_demo_staff_exist_only_in_development(load_demo_content):
-    load_demo_content()  # DEBUG is off in tests, as in production
+def test_demo_staff_exist_only_in_development(db):
+    # Built by load_demo_content with DEBUG off, as in production (once per test worker).
+    load_demo(with_translations=True)
 
     assert not get_user_model().objects.filter(username__in=[u for u, *_ in DEMO_STAFF]).exists()
 
@@ -229,6 +231,7 @@ def test_demo_staff_sign_in_with_the_printed_passwords(load_demo_content, settin
     settings.DEBUG = True
     settings.DATA_DIR = tmp_path
 
+    load_demo(with_translations=True)  # the demo content, as it is in production
     output = load_demo_content()
     assert load_demo_content() == output  # a second run changes nothing
 
