@@ -54,6 +54,12 @@ PAGES = {
     "site search": "/search/?q=asylum",
     "publication": "/resources/community-explainer-the-daca-final-rule-and-what-it-means-for-you/",
     "feed": "/resources/feed/",
+    # The public API: the library's first page and its three filters, as JSON.
+    "api items": "/api/v1/items/",
+    "api three filters": (
+        "/api/v1/items/?type=faqs-explainers&type=practice-advisories&topic=daca"
+        "&date_from=2005&date_to=2024"
+    ),
 }
 HOST = "127.0.0.1"
 # Plain HTTP on loopback: no redirect to HTTPS, cookies without the Secure flag.
@@ -64,6 +70,8 @@ PRODUCTION_ENV = {
     "SECURE_SSL_REDIRECT": "false",
     "SECURE_COOKIES": "false",
     "DATABASE_CONN_MAX_AGE": "60",
+    # wrk is one client asking as fast as it can: the API's rate limit would answer 429.
+    "API_RATE_LIMIT": "1000000000",
 }
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
