@@ -62,6 +62,30 @@ def resource_type(slug="faqs-explainers"):
     return ResourceType.objects.get(slug=slug)
 
 
+class ClusterPageFactory(wagtail_factories.PageFactory):
+    """A page factory whose child relations (topics, downloads, examples...) are given as
+    lists and set in the page's cluster before its first save, so that the page is saved,
+    indexed for search and referenced once, not a second time to store them."""
+
+    class Meta:
+        abstract = True
+
+    # The keyword arguments that name child relations, and how to set them.
+    _relations = ()
+
+    @staticmethod
+    def _add_relations(page, **relations):
+        raise NotImplementedError
+
+    @classmethod
+    def _create_instance(cls, model_class, parent, kwargs):
+        relations = {name: kwargs.pop(name) for name in cls._relations if name in kwargs}
+        page = model_class(**kwargs)
+        cls._add_relations(page, **relations)
+        parent.add_child(instance=page)
+        return page
+
+
 class PublicationIndexPageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = PublicationIndexPage
@@ -70,41 +94,32 @@ class PublicationIndexPageFactory(wagtail_factories.PageFactory):
     slug = "resources"
 
 
-class PublicationPageFactory(wagtail_factories.PageFactory):
+class PublicationPageFactory(ClusterPageFactory):
     """PublicationPageFactory(parent=index, topics=[...], downloads=[...])."""
 
     class Meta:
         model = PublicationPage
-        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Publication {n}")
     date = datetime.date(2023, 5, 1)
     resource_type = factory.LazyFunction(resource_type)
     summary = factory.LazyAttribute(lambda o: f"What {o.title} is about.")
+    topics = ()
+    downloads = ()
+    _relations = ("topics", "downloads")
 
-    @factory.post_generation
-    def topics(page, create, extracted, **kwargs):
-        if extracted:
-            page.topics.set(extracted)
-
-    @factory.post_generation
-    def downloads(page, create, extracted, **kwargs):
-        for sort_order, document in enumerate(extracted or []):
+    @staticmethod
+    def _add_relations(page, topics, downloads):
+        page.topics.set(topics)
+        for sort_order, document in enumerate(downloads):
             page.downloads.add(page.downloads.model(document=document, sort_order=sort_order))
 
-    @classmethod
-    def _after_postgeneration(cls, page, create, results=None):
-        # Topics and downloads live in the page's cluster until the page is saved.
-        if create:
-            page.save()
 
-
-class PolicyResourcePageFactory(wagtail_factories.PageFactory):
+class PolicyResourcePageFactory(ClusterPageFactory):
     """PolicyResourcePageFactory(parent=home, examples=[PolicyExample(...), ...])."""
 
     class Meta:
         model = PolicyResourcePage
-        skip_postgeneration_save = True
 
     title = "Local Policy Interventions for Protecting Immigrants"
     slug = "local-policy-interventions"
@@ -112,41 +127,36 @@ class PolicyResourcePageFactory(wagtail_factories.PageFactory):
     resource_type = factory.LazyFunction(lambda: resource_type("toolkits-reports"))
     summary = "Examples of effective policy language localities can use."
 
-    @factory.post_generation
-    def examples(page, create, extracted, **kwargs):
+    examples = ()
+    _relations = ("examples",)
+
+    @staticmethod
+    def _add_relations(page, examples):
         # In the order given, as an editor's inline panel would number them.
-        for sort_order, example in enumerate(extracted or []):
+        for sort_order, example in enumerate(examples):
             example.sort_order = sort_order
             page.examples.add(example)
 
-    @classmethod
-    def _after_postgeneration(cls, page, create, results=None):
-        if create:
-            page.save()
 
-
-class TopicPageFactory(wagtail_factories.PageFactory):
+class TopicPageFactory(ClusterPageFactory):
     """TopicPageFactory(parent=home, topic=topic, popular=[item, ...])."""
 
     class Meta:
         model = TopicPage
-        skip_postgeneration_save = True
 
     topic = factory.SubFactory(TopicFactory)
     title = factory.LazyAttribute(lambda o: o.topic.name)
     slug = factory.LazyAttribute(lambda o: o.topic.slug)
 
-    @factory.post_generation
-    def popular(page, create, extracted, **kwargs):
-        for sort_order, item in enumerate(extracted or []):
+    popular = ()
+    _relations = ("popular",)
+
+    @staticmethod
+    def _add_relations(page, popular):
+        for sort_order, item in enumerate(popular):
             page.popular_resources.add(
                 page.popular_resources.model(item=item, sort_order=sort_order)
             )
-
-    @classmethod
-    def _after_postgeneration(cls, page, create, results=None):
-        if create:
-            page.save()
 
 
 class ProgramIndexPageFactory(wagtail_factories.PageFactory):
@@ -157,30 +167,24 @@ class ProgramIndexPageFactory(wagtail_factories.PageFactory):
     slug = "programs"
 
 
-class ProgramPageFactory(wagtail_factories.PageFactory):
+class ProgramPageFactory(ClusterPageFactory):
     """ProgramPageFactory(parent=programs, topics=[...], partners=[("Name", "https://...")])."""
 
     class Meta:
         model = ProgramPage
-        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Program {n}")
     intro = factory.LazyAttribute(lambda o: f"What {o.title} does.")
 
-    @factory.post_generation
-    def topics(page, create, extracted, **kwargs):
-        if extracted:
-            page.topics.set(extracted)
+    topics = ()
+    partners = ()
+    _relations = ("topics", "partners")
 
-    @factory.post_generation
-    def partners(page, create, extracted, **kwargs):
-        for sort_order, (name, url) in enumerate(extracted or []):
+    @staticmethod
+    def _add_relations(page, topics, partners):
+        page.topics.set(topics)
+        for sort_order, (name, url) in enumerate(partners):
             page.partners.add(page.partners.model(name=name, url=url, sort_order=sort_order))
-
-    @classmethod
-    def _after_postgeneration(cls, page, create, results=None):
-        if create:
-            page.save()
 
 
 class StoryPageFactory(wagtail_factories.PageFactory):
