@@ -72,9 +72,10 @@ def generation():
 
 
 @contextmanager
-def one_generation():
-    """Read the generation once for everything a request keeps, not once for each."""
-    token = _request_generation.set(generation())
+def one_generation(current=None):
+    """Read the generation once for everything a request keeps, not once for each
+    (`current`: the generation, read already)."""
+    token = _request_generation.set(current or generation())
     try:
         yield
     finally:
@@ -99,15 +100,19 @@ def _next_generation():
     cache.set(CHANGED_AT_KEY, int(time.time()), timeout=None)
 
 
-def last_changed():
-    """When content last changed (seconds since the epoch, to the second); now if the
-    shared cache no longer knows, which can only make a client fetch again. None while
-    the shared cache is out of reach."""
-    value = cache.get(CHANGED_AT_KEY)
-    if value is None:
+def generation_and_change_time():
+    """The current generation, and when content last changed (seconds since the epoch,
+    to the second), in one round trip to the shared cache: an answer's HTTP validators.
+    Now for the time if the shared cache no longer knows it, which can only make a
+    client fetch again; None for both while the shared cache is out of reach."""
+    found = cache.get_many([GENERATION_KEY, CHANGED_AT_KEY])
+    if CHANGED_AT_KEY not in found:
         cache.add(CHANGED_AT_KEY, int(time.time()), timeout=None)
-        value = cache.get(CHANGED_AT_KEY)
-    return value
+        found[CHANGED_AT_KEY] = cache.get(CHANGED_AT_KEY)
+    current = found.get(GENERATION_KEY) or generation()
+    if current is None:
+        return None, None
+    return current, found[CHANGED_AT_KEY]
 
 
 def cache_name(request, *parts):

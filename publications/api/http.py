@@ -22,7 +22,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import gettext
 
-from base.cache import generation, last_changed, one_generation
+from base.cache import generation_and_change_time, one_generation
 from base.clients import client_ip
 
 from .views import requested_language
@@ -41,15 +41,14 @@ class ApiMiddleware:
         if wait:
             return too_many_requests(wait)
         # The same generation for the validators and for the answer the page cache keeps.
-        with one_generation():
+        current, changed_at = generation_and_change_time()
+        with one_generation(current):
             response = self.get_response(request)
             # Answers and messages alike are in the language asked for.
             response["Content-Language"] = requested_language(request)
-            current = generation()
             if response.status_code != 200 or current is None:
                 return response
             etag = quote_etag(str(current))
-            changed_at = last_changed()
             response["ETag"] = etag
             response["Last-Modified"] = http_date(changed_at)
             return get_conditional_response(
@@ -63,11 +62,14 @@ def seconds_to_wait(request):
     now = time.time()
     started = int(now // window) * window
     key = f"api-requests:{client_ip(request) or 'unknown'}:{started}"
-    cache.add(key, 0, timeout=window + 1)
+    # One round trip for all but a window's first request.
     try:
         count = cache.incr(key)
-    except ValueError:  # evicted since, or the cache is out of reach
-        return 0
+    except ValueError:  # the window's first request, or its counter was evicted
+        try:
+            count = 1 if cache.add(key, 1, timeout=window + 1) else cache.incr(key)
+        except ValueError:
+            return 0
     if count is None or count <= settings.API_RATE_LIMIT:
         return 0
     return max(1, math.ceil(started + window - now))
