@@ -115,18 +115,19 @@ def specific_page(request, page, *, language=None):
     return specific
 
 
-def translation_paths(request):
-    """Annotations for a page query: for each language, the tree path (`url_path`) of the
-    page's live, public translation into it, the page's own included. Subqueries of the
-    page's own query: knowing a page's translations costs no query of its own."""
+def translation_paths(request, field="url_path"):
+    """Annotations for a page query: for each language, the tree path (`url_path`, or
+    another `field`) of the page's live, public translation into it, the page's own
+    included. Subqueries of the page's own query: knowing a page's translations costs
+    no query of its own."""
     return {
-        f"url_path_{code}": Subquery(
+        f"{field}_{code}": Subquery(
             public(
                 request,
                 Page.objects.live().filter(
                     translation_key=OuterRef("translation_key"), locale__language_code=code
                 ),
-            ).values("url_path")[:1]
+            ).values(field)[:1]
         )
         for code in language_codes()
     }

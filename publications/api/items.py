@@ -8,13 +8,12 @@ their documents. Kept, a page of results costs only the query that finds its key
 
 from collections import defaultdict
 
-from django.db.models import OuterRef, Subquery, prefetch_related_objects
-from wagtail.models import Page
+from django.db.models import prefetch_related_objects
 
 from base.cache import kept_each
 from base.i18n import language_codes
 from base.privacy import public
-from base.routing import url_of
+from base.routing import translation_paths, url_of
 
 from ..models import PublicationDownload
 from ..templatetags.library_tags import topic_links
@@ -23,17 +22,7 @@ from ..templatetags.library_tags import topic_links
 def with_translations(request, pages):
     """`pages` annotated, for each language, with the primary key and tree path of the
     page's live, public translation into it (the page's own included)."""
-    annotations = {}
-    for code in language_codes():
-        translation = public(
-            request,
-            Page.objects.live().filter(
-                translation_key=OuterRef("translation_key"), locale__language_code=code
-            ),
-        )
-        annotations[f"pk_{code}"] = Subquery(translation.values("pk")[:1])
-        annotations[f"url_path_{code}"] = Subquery(translation.values("url_path")[:1])
-    return pages.annotate(**annotations)
+    return pages.annotate(**translation_paths(request), **translation_paths(request, "pk"))
 
 
 def fetch(request, pages, keys):
