@@ -3,11 +3,14 @@ FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
     DJANGO_SETTINGS_MODULE=ilrc_site.settings.production
 WORKDIR /app
-# GNU gettext's msgfmt compiles the interface's translations (compilemessages below).
+# GNU gettext's msgfmt compiles the interface's translations (compilemessages below);
+# WeasyPrint lays out the publications' PDFs with Pango, in the DejaVu fonts.
 RUN apt-get update && apt-get install -y --no-install-recommends gettext \
+        libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
 
 COPY pyproject.toml requirements.lock README.md ./
+COPY base base
 COPY ilrc_site ilrc_site
 COPY publications publications
 COPY programs programs

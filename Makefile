@@ -24,6 +24,9 @@ run: messages
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py ensure_dev_admin
+	# The task worker (publications' PDFs) runs beside the site, and stops with it.
+	$(BIN)/python manage.py db_worker --backend background --queue-name '*' & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: messages
