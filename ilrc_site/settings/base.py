@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "base",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
@@ -65,6 +66,8 @@ INSTALLED_APPS = [
     # The public API (publications/api/): its documentation page's templates and scripts.
     "ninja",
     "corsheaders",
+    # The queue of background tasks, in the database, and its worker (manage.py db_worker).
+    "django_tasks_db",
     "csp",
     "axes",
     "django.contrib.admin",
@@ -165,6 +168,17 @@ if REDIS_URL:
     CACHES = {"default": redis_cache(REDIS_URL)}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Background tasks (django-tasks). Wagtail's own (its reference index, purges) stay on
+# "default" and run at once, as they always have. Work that takes seconds, such as
+# making a publication's PDF, goes to "background": a queue in the database, run by
+# `manage.py db_worker --backend background --queue-name "*"` (docker-compose's `worker`).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["pdfs"]},
+}
+# A failed PDF is tried again after each of these delays (seconds), then given up.
+PDF_RETRY_DELAYS = [60, 600, 3600]
 
 # Pages, and the parts of pages worth keeping, are kept only in a cache that every
 # process serving or changing content shares (base/cache.py): in local memory, the
