@@ -32,6 +32,7 @@ class BaseConfig(AppConfig):
             "base.SiteImage",
             "base.SiteRendition",
             "wagtaildocs.Document",
+            "base.DocumentAccessibility",
             "wagtailcore.Site",
             "wagtailcore.PageViewRestriction",
             "wagtailcore.CollectionViewRestriction",

@@ -4,6 +4,8 @@ They live in the bottom layer so that programs and the site's own pages can use
 them without importing upwards.
 """
 
+import copy
+
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
@@ -43,8 +45,30 @@ class QuoteBlock(blocks.StructBlock):
         template = "base/blocks/quote.html"
 
 
+class AccessibleDocumentChooserBlock(DocumentChooserBlock):
+    """Wagtail's document chooser, reading each document with its accessibility mark
+    (base.documents), which the document's template shows: one query for all the
+    documents of a body, as Wagtail's own."""
+
+    def bulk_to_python(self, values):
+        documents = self.model_class.objects.select_related("accessibility").in_bulk(values)
+        result = []
+        seen = set()
+        for pk in values:
+            document = documents.get(pk)
+            # A document chosen twice is two objects, as ChooserBlock.bulk_to_python gives.
+            result.append(copy.copy(document) if document is not None and pk in seen else document)
+            seen.add(pk)
+        return result
+
+    def deconstruct(self):
+        # Migrations name Wagtail's block: what is stored (a document's id) is the same,
+        # and no page model needs a migration for how its documents are read.
+        return ("wagtail.documents.blocks.DocumentChooserBlock", *super().deconstruct()[1:])
+
+
 class DocumentDownloadBlock(blocks.StructBlock):
-    document = DocumentChooserBlock()
+    document = AccessibleDocumentChooserBlock()
     label = blocks.CharBlock(
         required=False,
         max_length=200,

@@ -1,9 +1,11 @@
-"""The site's image model: Wagtail's, with the description presented as alt text."""
+"""The site's image model: Wagtail's, with the description presented as alt text. And
+the documents' accessibility marks (base.documents), imported so that Django finds them."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
+from .documents import DocumentAccessibility  # noqa: F401
 from .translated import TranslationsField, in_language
 
 

@@ -1,4 +1,5 @@
-"""The admin dashboard's library panel: the newest publications and what awaits review."""
+"""The admin dashboard's library panel: the newest publications, what awaits review, and
+how many publications offer nothing but a file."""
 
 from django.contrib.contenttypes.models import ContentType
 from wagtail.admin.ui.components import Component
@@ -6,6 +7,7 @@ from wagtail.models import Page, WorkflowState
 from wagtail.permissions import policy_registry
 
 from .models import PublicationPage
+from .reports import only_a_download
 
 PANEL_LENGTH = 6
 
@@ -29,6 +31,8 @@ class LibraryPanel(Component):
             "newest": newest_publications(),
             "awaiting_review": awaiting_review(),
             "awaiting_count": awaiting_review_states().count(),
+            # A standing count, since a report only shows what someone goes looking for.
+            "only_a_download_count": PublicationPage.objects.filter(only_a_download()).count(),
         }
 
 

@@ -42,6 +42,7 @@ PROBLEMS = {
     "missing_summary": "No summary",
     "missing_topic": "No topic",
     "missing_download": "No download",
+    "only_a_download": "Only a PDF: the body is empty",
     "image_without_alt_text": "Listing image without alt text",
     "stale": f"Not updated for over {STALE_AFTER_YEARS} years",
 }
@@ -54,6 +55,13 @@ def stale_before(today=None):
         return today.replace(year=today.year - STALE_AFTER_YEARS)
     except ValueError:  # 29 February
         return today.replace(year=today.year - STALE_AFTER_YEARS, day=28)
+
+
+def only_a_download():
+    """Publications with a download and an empty body: what they say is only in a
+    file, out of reach of search and of any reader whom the file fails."""
+    # An empty StreamField is stored as the JSON `[]` (jsonb on PostgreSQL, text on SQLite).
+    return Q(body=[]) & Exists(PublicationDownload.objects.filter(page=OuterRef("pk")))
 
 
 def with_health(queryset, today=None):
@@ -69,6 +77,7 @@ def with_health(queryset, today=None):
         missing_summary=flag(Q(_summary_text="")),
         missing_topic=~Exists(PageTopic.objects.filter(content_object=OuterRef("pk"))),
         missing_download=~Exists(PublicationDownload.objects.filter(page=OuterRef("pk"))),
+        only_a_download=flag(only_a_download()),
         image_without_alt_text=flag(Q(listing_image__isnull=False, _alt_text="")),
         stale=flag(Q(freshness__lt=stale_before(today))),
     )

@@ -1,4 +1,5 @@
-"""Checks on uploaded documents: the content must be what the file name says.
+"""The admin's document form: the content must be what the file name says, and the
+editor marks whether the document is accessible (base.document_forms).
 
 Wagtail checks a document's extension against WAGTAILDOCS_EXTENSIONS; a web page
 or a program renamed to `guide.pdf` would still pass that. Here the first bytes
@@ -12,6 +13,8 @@ import zipfile
 from django.core.exceptions import ValidationError
 from PIL import Image, UnidentifiedImageError
 from wagtail.documents.forms import BaseDocumentForm
+
+from base.document_forms import DocumentAccessibilityFormMixin
 
 # Office Open XML files are ZIP archives with this entry; OpenDocument ones name
 # their type in a `mimetype` entry.
@@ -70,8 +73,9 @@ def content_matches_extension(upload):
         upload.seek(0)
 
 
-class DocumentForm(BaseDocumentForm):
-    """Wagtail's document form, refusing files whose content belies their extension."""
+class DocumentForm(DocumentAccessibilityFormMixin, BaseDocumentForm):
+    """Wagtail's document form, refusing files whose content belies their extension,
+    with the document's accessibility."""
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")

@@ -1,17 +1,20 @@
 """The library in the admin: type and topic snippets, a listing of publications, the
-content and translation health reports and the dashboard's library panel."""
+content and translation health reports, the documents to check for accessibility and
+the dashboard's library panel."""
 
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.documents import get_document_model
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .dashboard import LibraryPanel
+from .document_report import DocumentsToCheckReportView
 from .models import PublicationPage, ResourceType, Topic
 from .reports import ContentHealthReportView, TranslationHealthReportView
 
@@ -88,6 +91,16 @@ def register_content_health_urls():
             TranslationHealthReportView.as_view(results_only=True),
             name="publications_translation_health_results",
         ),
+        path(
+            "reports/documents-to-check/",
+            DocumentsToCheckReportView.as_view(),
+            name="publications_documents_to_check",
+        ),
+        path(
+            "reports/documents-to-check/results/",
+            DocumentsToCheckReportView.as_view(results_only=True),
+            name="publications_documents_to_check_results",
+        ),
     ]
 
 
@@ -110,6 +123,24 @@ def register_translation_health_menu_item():
         name="translation-health",
         icon_name="globe",
         order=51,
+    )
+
+
+class DocumentsToCheckMenuItem(MenuItem):
+    def is_shown(self, request):
+        return policy_registry.get_by_type(get_document_model()).user_has_permission(
+            request.user, "change"
+        )
+
+
+@hooks.register("register_reports_menu_item")
+def register_documents_to_check_menu_item():
+    return DocumentsToCheckMenuItem(
+        "Documents to check",
+        reverse("publications_documents_to_check"),
+        name="documents-to-check",
+        icon_name="doc-full",
+        order=52,
     )
 
 

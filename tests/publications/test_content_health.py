@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.models import Locale, Page
+from wagtail.rich_text import RichText
 from wagtail_localize.models import Translation, TranslationSource
 
 from ilrc_site.roles import EDITORS, MODERATORS, TRANSLATORS
@@ -32,11 +33,12 @@ RECENT = datetime.date.today() - datetime.timedelta(days=30)
 
 @pytest.fixture
 def healthy(index):
-    """Makes a publication with nothing missing: summary, topic, download, recent."""
+    """Makes a publication with nothing missing: summary, body, topic, download, recent."""
 
     def make(title, **kwargs):
         fields = {
             "date": RECENT,
+            "body": [("paragraph", RichText("<p>What the rule changes.</p>"))],
             "topics": [TopicFactory(name="Asylum")],
             "downloads": [DocumentFactory()],
             **kwargs,
@@ -146,6 +148,45 @@ def test_the_report_costs_the_same_queries_for_ten_rows_as_for_five(
     with django_assert_max_num_queries(len(five)):
         html = report(client)
     assert "Another Undocumented Item 4" in html
+
+
+def test_a_publication_whose_only_content_is_a_file_is_flagged(client, moderator, healthy):
+    healthy("Scanned Advisory", body=[])
+    healthy("Empty Draft Explainer", body=[], downloads=[])
+    healthy("Written Explainer")
+    client.force_login(moderator)
+
+    html = report(client)
+    assert "Only a PDF: the body is empty" in row(html, "Scanned Advisory")
+    assert "No download" in row(html, "Empty Draft Explainer")
+    assert "Only a PDF" not in row(html, "Empty Draft Explainer")
+    assert "Written Explainer" not in html
+
+    html = report(client, problem="only_a_download")
+    assert "Scanned Advisory" in html
+    assert "Empty Draft Explainer" not in html
+
+    response = client.get(REPORT_URL, {"export": "csv"})
+    rows = csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode()))
+    flagged = {row["Title"]: row["Only a PDF: the body is empty"] for row in rows}
+    assert flagged == {"Scanned Advisory": "True", "Empty Draft Explainer": "False"}
+
+
+def test_the_dashboard_counts_the_publications_whose_only_content_is_a_file(
+    client, moderator, healthy
+):
+    client.force_login(moderator)
+    healthy("Written Explainer")
+    assert "only content is a PDF" not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+    healthy("Scanned Advisory", body=[])
+    healthy("Scanned Letter", body=[])
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert (
+        f'<a href="{REPORT_URL}?problem=only_a_download">'
+        "Publications whose only content is a PDF: 2</a>"
+    ) in html
 
 
 def test_editors_find_the_report_in_the_reports_menu(client, index):
