@@ -8,6 +8,11 @@ class PublicationsConfig(AppConfig):
     def ready(self):
         from base import cache, page_cache
 
+        from . import tasks
+
+        # A publication's PDF is made in the background when it is published.
+        tasks.connect_signals()
+
         # Every listing, card and filter shows the types and topics.
         cache.watch("publications.ResourceType", "publications.Topic")
         # The library's filters (and its feed's), and the policy language's area.

@@ -1,5 +1,6 @@
 from .dated import DatedPage
 from .library import PublicationIndexPage
+from .pdf import PublicationPdf
 from .policy import POLICY_AREAS, PolicyExample, PolicyResourcePage
 from .publication import PublicationDownload, PublicationPage, RelatedItem
 from .taxonomy import PageTopic, ResourceType, Topic
@@ -14,6 +15,7 @@ __all__ = [
     "PublicationDownload",
     "PublicationIndexPage",
     "PublicationPage",
+    "PublicationPdf",
     "RelatedItem",
     "ResourceType",
     "Topic",

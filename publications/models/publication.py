@@ -2,9 +2,11 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import FileResponse, Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -17,8 +19,9 @@ from .dated import DatedPage, dated_page_tabs
 RELATED_COUNT = 3
 
 
-class PublicationPage(DatedPage):
-    """A toolkit, explainer, comment letter, advisory... with its body and downloads."""
+class PublicationPage(RoutablePageMixin, DatedPage):
+    """A toolkit, explainer, comment letter, advisory... with its body and downloads,
+    and a PDF made from it at pdf/."""
 
     body = StreamField(BodyBlock(), blank=True)
     authors = models.CharField(
@@ -83,8 +86,28 @@ class PublicationPage(DatedPage):
                 {"slug": "“feed” is the address of the library's feed; choose another slug."}
             )
 
+    def get_cached_paths(self):
+        # Wagtail's frontend cache purges these with the page: the page and its PDF.
+        return ["/", "/" + self.reverse_subpage("pdf")]
+
+    def live_pdf(self):
+        """The PDF made from the live revision; None until the worker has made it."""
+        if self.live_revision_id is None:
+            return None
+        return self.pdfs.filter(revision_id=self.live_revision_id).first()
+
+    @path("pdf/")
+    def pdf(self, request):
+        # Routed through the page, so that Wagtail's privacy checks apply as to the page.
+        made = self.live_pdf()
+        if made is None:
+            raise Http404("This publication's PDF is not ready.")
+        return FileResponse(
+            made.file.open("rb"), content_type="application/pdf", filename=f"{self.slug}.pdf"
+        )
+
     def listings(self, request):
-        """The topics, downloads and related items shown around the body."""
+        """The topics, downloads and related items shown around the body, and the PDF."""
         # Read through the page's cluster, so that previews show unsaved changes too.
         topics = list(self.topics.all())
         related = self.chosen_related_items(request) or self.related_by_topic(
@@ -92,8 +115,9 @@ class PublicationPage(DatedPage):
         )
         return {
             "topics": topics,
-            "downloads": list(self.downloads.select_related("document")),
+            "downloads": list(self.downloads.select_related("document__accessibility")),
             "related_items": list(related),
+            "pdf": self.live_pdf(),
         }
 
     def chosen_related_items(self, request):

@@ -78,7 +78,7 @@ def test_editor_creates_previews_and_publishes_a_publication(editor_page, site_u
     expect(first).to_contain_text("Public Comments / Sign-on Letters")
 
     first.get_by_role("link", name="Comment on the Proposed Fee Rule").click()
-    download = page.get_by_role("link", name="Fee rule comment (PDF)")
+    download = page.get_by_role("link", name="Fee rule comment (PDF)", exact=True)
     response = page.request.get(site_url + download.get_attribute("href"))
     assert response.headers["content-type"] == "application/pdf"
     assert response.body().startswith(b"%PDF-")

@@ -59,8 +59,11 @@ SPANISH_SHARED = {
 
 
 def item_urls(page):
-    """A dated item's page and its address in the API."""
-    return {page.full_url, f"{SITE}/api/v1/items/{page.pk}/"}
+    """A dated item's page and its address in the API, and a publication's PDF."""
+    urls = {page.full_url, f"{SITE}/api/v1/items/{page.pk}/"}
+    if issubclass(page.specific_class, PublicationPage):
+        urls.add(page.full_url + "pdf/")
+    return urls
 
 
 def translation_urls(page):
@@ -117,7 +120,7 @@ class FrontendCachePurgeTests(DemoSiteTestCase):
 
         purged = self.purged_by(lambda: page.save_revision().publish())
 
-        self.assertEqual(len(original), 2)
+        self.assertEqual(len(original), 3)  # the page, its PDF and its API address
         sitemap = {f"{SITE}/sitemap.xml", f"{SITE}/sitemap-pages.xml"}
         self.assertEqual(purged, SPANISH_SHARED | sitemap | item_urls(page) | original)
 

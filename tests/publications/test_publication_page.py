@@ -2,6 +2,7 @@ import datetime
 import re
 
 import pytest
+from wagtail.rich_text import RichText
 
 from publications.models import RelatedItem
 from tests.factories import (
@@ -28,6 +29,7 @@ def publication(index, daca):
         title="The DACA Final Rule",
         date=datetime.date(2022, 10, 12),
         summary="How the rule affects current recipients.",
+        body=[("paragraph", RichText("<p>What changes for current recipients.</p>"))],
         topics=[daca],
         downloads=[DocumentFactory(title="DACA rule explainer")],
     )
@@ -48,6 +50,7 @@ def test_reader_sees_type_title_date_summary_downloads_and_topics_in_order(clien
         "<h1>The DACA Final Rule</h1>",
         '<time datetime="2022-10-12">12 October 2022</time>',
         '<p class="summary">How the rule affects current recipients.</p>',
+        "<p>What changes for current recipients.</p>",
         '<h2 id="downloads-heading">Downloads</h2>',
         "DACA rule explainer",
         '<a href="/resources/?topic=daca">DACA</a>',
