@@ -214,6 +214,7 @@ def test_the_task_gives_up_after_its_last_retry(
     client, advisory, settings, monkeypatch, run_worker
 ):
     settings.PDF_RETRY_DELAYS = [0]
+
     def always_fails(page):
         raise OSError("storage unavailable")
 
