@@ -5,6 +5,7 @@ import socket
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connections, transaction
 from django.utils import translation
 
@@ -144,3 +145,26 @@ def site_url(request, live_server, migrated_database):
     host, port = live_server.url.removeprefix("http://").split(":")
     Site.objects.filter(is_default_site=True).update(hostname=host, port=int(port))
     return live_server.url
+
+
+@pytest.fixture
+def run_worker(django_capture_on_commit_callbacks, monkeypatch):
+    """The task worker, as `manage.py db_worker` runs it, until no task of `queues` is
+    ready; what it does once its changes are committed (deleting files) is done too.
+
+    Between tasks the worker closes database connections that are not in autocommit
+    mode, as a long-running process should; inside a test's transaction that would
+    close the test's own connection (PostgreSQL), so it is left open here."""
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
+
+    def run(queues="*"):
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command(
+                "db_worker",
+                *("--batch", "--backend", "background", "--queue-name", queues),
+                "--no-startup-delay",
+            )
+
+    return run

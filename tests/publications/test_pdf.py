@@ -41,21 +41,6 @@ ADVISORY_BODY = [
 ]
 
 
-@pytest.fixture
-def run_worker(django_capture_on_commit_callbacks):
-    """The worker, as `manage.py db_worker` runs it, until no task is ready; what it
-    does once its changes are committed (deleting files) is done too."""
-
-    def run():
-        with django_capture_on_commit_callbacks(execute=True):
-            call_command(
-                "db_worker",
-                *("--batch", "--backend", "background", "--queue-name", "*", "--no-startup-delay"),
-            )
-
-    return run
-
-
 def publish(page, **changes):
     for name, value in changes.items():
         setattr(page, name, value)
