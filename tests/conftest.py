@@ -10,6 +10,7 @@ from django.db import connections, transaction
 from django.utils import translation
 
 from tests.demo import load_demo
+from tests.mail import smtp_server  # noqa: F401  (a fixture for every test module)
 from tests.snapshots import Snapshot
 
 # Set by .ci/run: a test that would be skipped here (PostgreSQL-only, browser) fails instead.
