@@ -28,10 +28,19 @@ from django.core.cache import cache
 from django.utils.cache import patch_cache_control
 
 from .cache import cache_name, one_generation, within_budget
+from .i18n import language_codes
 
 CACHED_STATUS_CODES = {200, 301}
-# Never cached: the admin and uploaded files (served with their own access checks).
-UNCACHED_PATH_PREFIXES = ("/admin/", "/documents/", "/media/", "/static/")
+# Never cached: the admin, uploaded files (served with their own access checks), and
+# each reader's own email alert pages (publications/alerts/): /alerts/, /es/alerts/...
+UNCACHED_PATH_PREFIXES = (
+    "/admin/",
+    "/documents/",
+    "/media/",
+    "/static/",
+    "/alerts/",
+    *(f"/{code}/alerts/" for code in language_codes() if code != settings.LANGUAGE_CODE),
+)
 
 # The query parameters that some page reads (see `understands`).
 _understood = set()

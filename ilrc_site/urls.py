@@ -43,6 +43,7 @@ urlpatterns += media_urls()
 urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
     path("feeds/latest/", LatestItemsFeed(), name="latest_items_feed"),
+    path("alerts/", include("publications.alerts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

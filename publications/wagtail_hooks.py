@@ -1,6 +1,6 @@
 """The library in the admin: type and topic snippets, a listing of publications, the
-content and translation health reports, the documents to check for accessibility and
-the dashboard's library panel."""
+content and translation health reports, the documents to check for accessibility, the
+email alerts' report and data requests, and the dashboard's library panel."""
 
 from django.urls import path, reverse
 from wagtail import hooks
@@ -13,6 +13,17 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .alerts import data_requests
+from .alerts.admin import (
+    DATA_URL_NAME,
+    DELETE_URL_NAME,
+    EXPORT_URL_NAME,
+    REPORT_URL_NAME,
+    AlertDataDeleteView,
+    AlertDataExportView,
+    AlertDataView,
+    EmailAlertReportView,
+)
 from .dashboard import LibraryPanel
 from .document_report import DocumentsToCheckReportView
 from .models import PublicationPage, ResourceType, Topic
@@ -142,6 +153,60 @@ def register_documents_to_check_menu_item():
         icon_name="doc-full",
         order=52,
     )
+
+
+@hooks.register("register_admin_urls")
+def register_email_alert_urls():
+    return [
+        path(
+            "reports/email-alerts/",
+            EmailAlertReportView.as_view(),
+            name=REPORT_URL_NAME,
+        ),
+        path("email-alert-data/", AlertDataView.as_view(), name=DATA_URL_NAME),
+        path(
+            "email-alert-data/export/",
+            AlertDataExportView.as_view(),
+            name=EXPORT_URL_NAME,
+        ),
+        path(
+            "email-alert-data/delete/",
+            AlertDataDeleteView.as_view(),
+            name=DELETE_URL_NAME,
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_email_alerts_menu_item():
+    return ContentHealthMenuItem(
+        "Email alerts",
+        reverse(REPORT_URL_NAME),
+        name="email-alerts",
+        icon_name="mail",
+        order=53,
+    )
+
+
+class AlertDataMenuItem(MenuItem):
+    def is_shown(self, request):
+        return data_requests.can_answer(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_alert_data_menu_item():
+    return AlertDataMenuItem(
+        "Email alert data",
+        reverse(DATA_URL_NAME),
+        name="email-alert-data",
+        icon_name="mail",
+        order=54,
+    )
+
+
+@hooks.register("register_log_actions")
+def register_alert_data_log_actions(actions):
+    data_requests.register_log_actions(actions)
 
 
 @hooks.register("construct_homepage_panels")

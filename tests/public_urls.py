@@ -20,6 +20,7 @@ NOT_HTML = {
     "api item",
     "api types",
     "api topics",
+    "publication pdf",
 }
 
 
@@ -37,6 +38,7 @@ def public_urls():
         "library, filtered": "/resources/?type=faqs-explainers&date_from=2020",
         "library feed": "/resources/feed/",
         "publication": publication.url,
+        "publication pdf": publication.url + "pdf/",
         "document": document.url,
         "programs": first(ProgramIndexPage),
         "program": first(ProgramPage),
@@ -46,6 +48,7 @@ def public_urls():
         "topic": first(TopicPage),
         "standard page": first(StandardPage),
         "search": "/search/",
+        "email alerts": "/alerts/new/?type=faqs-explainers&topic=daca",
         "latest feed": "/feeds/latest/",
         "sitemap": "/sitemap.xml",
         "sitemap section": "/sitemap-pages.xml",

@@ -175,7 +175,7 @@ else:
 # `manage.py db_worker --backend background --queue-name "*"` (docker-compose's `worker`).
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    "background": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["pdfs"]},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["pdfs", "alerts"]},
 }
 # A failed PDF is tried again after each of these delays (seconds), then given up.
 PDF_RETRY_DELAYS = [60, 600, 3600]
@@ -258,6 +258,12 @@ CORS_ALLOW_HEADERS = ["accept", "if-none-match", "if-modified-since"]
 CORS_EXPOSE_HEADERS = ["ETag", "Retry-After"]
 API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "120"))
 API_RATE_LIMIT_SECONDS = int(os.environ.get("API_RATE_LIMIT_SECONDS", "60"))
+
+# Signing up for email alerts (publications/alerts/): at most this many sign-ups per
+# address, and per client, in each window of ALERT_SIGNUP_LIMIT_SECONDS.
+ALERT_SIGNUP_LIMIT_PER_ADDRESS = int(os.environ.get("ALERT_SIGNUP_LIMIT_PER_ADDRESS", "5"))
+ALERT_SIGNUP_LIMIT_PER_CLIENT = int(os.environ.get("ALERT_SIGNUP_LIMIT_PER_CLIENT", "20"))
+ALERT_SIGNUP_LIMIT_SECONDS = int(os.environ.get("ALERT_SIGNUP_LIMIT_SECONDS", "3600"))
 
 # A staff session lasts a working day at most, and ends with the browser unless
 # "remember me" was ticked at sign-in (Wagtail's login form).

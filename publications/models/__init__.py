@@ -1,3 +1,4 @@
+from .alerts import Alert, AlertDelivery
 from .dated import DatedPage
 from .library import PublicationIndexPage
 from .pdf import PublicationPdf
@@ -7,6 +8,8 @@ from .taxonomy import PageTopic, ResourceType, Topic
 from .topic_page import TopicPage, TopicPopularResource
 
 __all__ = [
+    "Alert",
+    "AlertDelivery",
     "DatedPage",
     "PageTopic",
     "POLICY_AREAS",

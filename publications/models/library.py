@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.http import HttpResponseBadRequest
+from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -98,6 +99,8 @@ class PublicationIndexPage(RoutablePageMixin, SitePage):
                 "timeline": SimpleLazyObject(lambda: listing.timeline(url)),
                 **form.choices(filters, listing.type_counts, listing.topic_counts),
                 "feed_link": url + self.reverse_subpage("feed") + query_string(filters.feed_params),
+                # Alerts follow the same view as the feed: every filter but the sort.
+                "alert_link": reverse("alerts:new") + query_string(filters.feed_params),
                 "canonical_url": canonical_url,
                 # The same filters in another language, from their first page: that
                 # language has other results, and maybe not this page of them.
