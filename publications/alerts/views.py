@@ -8,6 +8,7 @@ links in emails work without signing in: their tokens are the proof (links.py).
 
 import logging
 import smtplib
+from functools import wraps
 
 from django.core import signing
 from django.shortcuts import render
@@ -155,15 +156,27 @@ def confirm(request, token):
     )
 
 
+def by_address(view):
+    """Call `view(request, email)` with the address that the link's token names; a
+    forged or expired token gets its 400 page instead."""
+
+    @wraps(view)
+    def read_token(request, token):
+        try:
+            email = email_of(token)
+        except signing.SignatureExpired:
+            return link_expired(request)
+        except signing.BadSignature:
+            return link_not_valid(request)
+        return view(request, email)
+
+    return read_token
+
+
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
-def manage(request, token):
-    try:
-        email = email_of(token)
-    except signing.SignatureExpired:
-        return link_expired(request)
-    except signing.BadSignature:
-        return link_not_valid(request)
+@by_address
+def manage(request, email):
     removed = None
     if request.method == "POST":
         # An alert removed already (a second click) is simply no longer listed.
@@ -189,13 +202,8 @@ def manage(request, token):
 @csrf_exempt
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
-def unsubscribe(request, token):
-    try:
-        email = email_of(token)
-    except signing.SignatureExpired:
-        return link_expired(request)
-    except signing.BadSignature:
-        return link_not_valid(request)
+@by_address
+def unsubscribe(request, email):
     if request.method != "POST":
         return render(request, "publications/alerts/unsubscribe.html", {"email": email})
     # The address goes with every alert, and their deliveries (a cascade).
