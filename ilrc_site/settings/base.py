@@ -305,6 +305,48 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+
+def s3_media_storage():
+    """Media (images, renditions, documents, PDFs) in an S3-compatible bucket that every
+    app server and the worker share (base/storage.py says what the public may read).
+    Credentials come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the machine's
+    role. Returns the storage and the address its public files are read from."""
+    bucket = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+    if not bucket:
+        raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
+    endpoint = os.environ.get("AWS_S3_ENDPOINT_URL", "")
+    region = os.environ.get("AWS_S3_REGION_NAME", "")
+    # Where browsers read renditions: a CDN's host, else the bucket's own address.
+    domain = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "")
+    protocol = os.environ.get("AWS_S3_URL_PROTOCOL", "https:")
+    if not domain and endpoint:
+        parts = urlsplit(endpoint)
+        domain, protocol = f"{parts.netloc}/{bucket}", f"{parts.scheme}:"
+    elif not domain:
+        domain = f"{bucket}.s3.{region}.amazonaws.com" if region else f"{bucket}.s3.amazonaws.com"
+    storage = {
+        "BACKEND": "base.storage.MediaStorage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": endpoint or None,
+            "region_name": region or None,
+            "custom_domain": domain,
+            "url_protocol": protocol,
+            # Public files have plain addresses; private ones are only read by the site.
+            "querystring_auth": False,
+            # Wagtail names files itself and expects a taken name to be made unique.
+            "file_overwrite": False,
+        },
+    }
+    return storage, f"{protocol}//{domain}/"
+
+
+MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "filesystem")
+if MEDIA_STORAGE == "s3":
+    STORAGES["default"], MEDIA_URL = s3_media_storage()
+elif MEDIA_STORAGE != "filesystem":
+    raise ImproperlyConfigured(f"MEDIA_STORAGE is {MEDIA_STORAGE!r}: use filesystem or s3.")
+
 # Complex page forms in the Wagtail editor can exceed Django's default of 1,000 fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
