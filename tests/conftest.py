@@ -38,6 +38,8 @@ def pytest_runtest_setup(item):
         _skip_or_fail("needs PostgreSQL (set DATABASE_URL)")
     if item.get_closest_marker("redis") and not _redis_is_up():
         _skip_or_fail("needs Redis on 127.0.0.1:6379")
+    if item.get_closest_marker("varnish") and not shutil.which("varnishd"):
+        _skip_or_fail("needs Debian's varnish (varnishd)")
     if item.get_closest_marker("browser") and not shutil.which(CHROMIUM):
         _skip_or_fail(f"needs Debian's chromium at {CHROMIUM}")
 
