@@ -1,7 +1,9 @@
 """Backups of the whole site: the PostgreSQL database (pg_dump's custom format) and
 the uploaded media (a gzipped tar), side by side in one folder.
 
-Used by `manage.py backup_site` and `manage.py restore_site`.
+Used by `manage.py backup_site` and `manage.py restore_site`. With media on S3
+(MEDIA_STORAGE=s3) the media archive is left empty: the bucket is backed up by its own
+versioning or replication (docs/operations.md), not copied through one server.
 """
 
 import os
@@ -69,7 +71,7 @@ def back_up(folder):
     )
     media_root = Path(settings.MEDIA_ROOT)
     with tarfile.open(folder / MEDIA_FILE, "w:gz") as archive:
-        if media_root.exists():
+        if settings.MEDIA_STORAGE == "filesystem" and media_root.exists():
             for path in sorted(media_root.iterdir()):
                 archive.add(path, arcname=path.name)
     return folder

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from ilrc_site.backup import back_up
@@ -14,4 +15,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, folder, **options):
         path = back_up(folder)
-        self.stdout.write(f"Backed up the database and media to {path}")
+        if settings.MEDIA_STORAGE == "s3":
+            self.stdout.write(
+                f"Backed up the database to {path}; the media are in the bucket "
+                f"{settings.STORAGES['default']['OPTIONS']['bucket_name']}, not in this backup."
+            )
+        else:
+            self.stdout.write(f"Backed up the database and media to {path}")
