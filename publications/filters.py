@@ -23,6 +23,9 @@ from base.pagination import query_string
 
 Q_MAX_LENGTH = 200
 EARLIEST_YEAR = 1900
+# A type or topic filter shows this many options, the most used first; the rest are
+# one "Show all" away (a list barely longer is shown whole).
+FACET_SHOWN = 5
 
 SORT_NEWEST = "newest"
 SORT_OLDEST = "oldest"
@@ -232,8 +235,8 @@ class LibraryFilterForm(SearchForm):
             chosen_topics = [t.slug for t in filters.topics]
             sort, default = filters.sort, filters.default_sort
         return {
-            "type_options": _options(self.types.values(), chosen_types, type_counts),
-            "topic_options": _options(self.topics.values(), chosen_topics, topic_counts),
+            "type_facet": _facet(self.types.values(), chosen_types, type_counts),
+            "topic_facet": _facet(self.topics.values(), chosen_topics, topic_counts),
             "sort_options": [
                 # The default order submits no value, so that it stays the default:
                 # "newest" without words becomes "best match" once words are added.
@@ -247,9 +250,15 @@ class LibraryFilterForm(SearchForm):
         }
 
 
-def _options(choices, chosen_slugs, counts):
-    """Checkboxes for types or topics, with their counts when known."""
-    return [
+def _facet(choices, chosen_slugs, counts):
+    """Checkboxes for types or topics, with their counts when known: {"shown": [...],
+    "more": [...], "total": n}, "more" being the options behind "Show all".
+
+    With counts, the most used come first (ties in the choices' own order), and only
+    the first FACET_SHOWN are shown, with every chosen option wherever it ranks. Without
+    (a form with errors), every option is shown, in the choices' own order.
+    """
+    options = [
         {
             "slug": choice.slug,
             "name": choice.local_name,
@@ -258,6 +267,13 @@ def _options(choices, chosen_slugs, counts):
         }
         for choice in choices
     ]
+    if counts is not None:
+        options.sort(key=lambda option: -option["count"])
+    if counts is None or len(options) <= FACET_SHOWN + 1:
+        return {"shown": options, "more": [], "total": len(options)}
+    shown = [o for n, o in enumerate(options) if n < FACET_SHOWN or o["checked"]]
+    more = [o for n, o in enumerate(options) if n >= FACET_SHOWN and not o["checked"]]
+    return {"shown": shown, "more": more, "total": len(options)}
 
 
 class LibraryFilters(NamedTuple):

@@ -380,6 +380,14 @@ def test_the_spanish_library_counts_and_chips(client, site):
         "Quitar el filtro Tema: Jóvenes inmigrantes ✕",
         "Quitar el filtro Desde 2021 ✕",
     ]
+    # The filters behind one control that counts them; the long list of types, the most
+    # used first, the rest behind "Show all".
+    summary = soup.select_one("details.library-filters > summary")
+    summary.select_one('[aria-hidden="true"]').extract()  # ")" on screen after "(2"
+    assert " ".join(summary.get_text().split()) == "Filtros (2 aplicados)"
+    types = soup.select_one("#type-group")
+    assert types.select_one("details.facet-more > summary").get_text() == "Mostrar los 8 tipos"
+    assert len(types.select("input")) == ResourceType.objects.count() == 8
     one = BeautifulSoup(client.get(f"{library.url}?date_from=2024").content, "html.parser")
     assert one.select_one("#results-heading").get_text() == "0 resultados"
     assert one.select_one(".no-results p").get_text() == "Ningún recurso coincide con este filtro."

@@ -1,5 +1,6 @@
 """The filterable library at /resources/: filters, facets, timeline, pagination, SEO."""
 
+import copy
 import datetime
 from urllib.parse import parse_qs, urlsplit
 
@@ -271,6 +272,127 @@ def test_a_friendly_message_when_nothing_matches(client, library):
     assert result_count(response) == 0
     assert "No resources match all of these filters." in response.content.decode()
     assert soup(response).select_one(".no-results a")["href"] == "/resources/"
+
+
+def filter_control(response):
+    """The <details> of the filters: whether it opens with the page, and its summary's text
+    as read aloud (its accessible name) and as shown."""
+    details = soup(response).select_one("details.library-filters")
+    return (
+        details.has_attr("open"),
+        summary_text(details, without='[aria-hidden="true"]'),
+        summary_text(details, without=".visually-hidden"),
+    )
+
+
+def summary_text(details, *, without):
+    summary = copy.copy(details.select_one(":scope > summary"))
+    for hidden in summary.select(without):
+        hidden.extract()
+    return " ".join(summary.get_text().split())
+
+
+@pytest.mark.parametrize(
+    "query, applied",
+    [
+        ("", 0),
+        ("?sort=oldest", 0),  # an order is not a filter
+        ("?type=faqs-explainers", 1),
+        ("?type=faqs-explainers&topic=daca&topic=tps&date_to=2022", 4),
+        ("?q=daca&date_from=2020&date_to=2023", 3),
+    ],
+)
+def test_the_filter_control_counts_the_filters_applied(client, library, query, applied):
+    response = listing(client, query)
+
+    # Closed in the HTML: on a phone the results come first (wider screens open it).
+    if applied:
+        assert filter_control(response) == (
+            False,
+            f"Filter ({applied} applied)",
+            f"Filter ({applied})",
+        )
+    else:
+        assert filter_control(response) == (False, "Filter", "Filter")
+    assert len(soup(response).select(".chip")) == applied
+    # The count and the active filters, then the filters, then the results.
+    found = soup(response).select("#results-heading, .chips, #filters, #results")
+    order = [element.get("id") or "chips" for element in found]
+    chips = ["chips"] if applied else []
+    assert order == ["results-heading", *chips, "filters", "results"]
+
+
+def test_the_filters_open_with_the_page_when_they_have_errors(client, library):
+    response = client.get("/resources/", {"type": ["faqs-explainers", "nope"]})
+
+    assert response.status_code == 400
+    assert filter_control(response)[0] is True
+    # Without counts, every option is shown in its usual order, none behind "Show all".
+    group = soup(response).select_one("#type-group")
+    assert group.select_one("details") is None
+    assert [box["value"] for box in group.select("input")][:3] == [
+        "toolkits-reports",
+        "faqs-explainers",
+        "public-comments",
+    ]
+
+
+def facet_parts(response, name):
+    """The slugs of the `name` filter's checkboxes shown, those behind "Show all", and
+    the text of "Show all" (None without)."""
+    group = soup(response).select_one(f"#{name}-group")
+    more = group.select_one("details.facet-more")
+    behind = [box["value"] for box in more.select("input")] if more else []
+    shown = [box["value"] for box in group.select("input") if box["value"] not in behind]
+    return shown, behind, more.summary.get_text(strip=True) if more else None
+
+
+def test_the_most_used_types_come_first_and_the_rest_behind_show_all(client, library):
+    # Counts for 2023: one FAQ, one practice advisory, none of the five other types.
+    shown, behind, more = facet_parts(listing(client, "?date_from=2023"), "type")
+
+    assert shown == [
+        "faqs-explainers",
+        "practice-advisories",
+        # Ties in the types' own order.
+        "toolkits-reports",
+        "public-comments",
+        "community-explainers",
+    ]
+    assert behind == ["newsletters-annual-reports", "stories"]
+    assert more == "Show all 7 types"
+    # Reordered as the counts change with the other filters.
+    shown, _, _ = facet_parts(listing(client, "?date_to=2021"), "type")
+    assert shown[:2] == ["public-comments", "faqs-explainers"]
+
+
+def test_a_chosen_option_is_never_behind_show_all(client, library):
+    response = listing(client, "?type=stories&date_from=2023")
+    shown, behind, _ = facet_parts(response, "type")
+
+    assert "stories" in shown and "stories" not in behind
+    assert soup(response).select_one("#type-stories").has_attr("checked")
+    assert behind == ["newsletters-annual-reports"]
+    # The chosen option joins the most used, in its place by count.
+    assert shown[-1] == "stories"
+
+
+def test_a_short_list_is_shown_whole_most_used_first(client, library):
+    # Three topics: DACA on three items, asylum on two, TPS on one.
+    assert facet_parts(listing(client), "topic") == (["daca", "asylum", "tps"], [], None)
+
+
+def test_show_all_topics_in_a_long_list(client, library):
+    for n in range(5):
+        topic = TopicFactory(name=f"Topic {n}", slug=f"topic-{n}")
+        for _ in range(n + 1):
+            PublicationPageFactory(parent=library, topics=[topic])
+
+    shown, behind, more = facet_parts(listing(client, "?topic=tps"), "topic")
+
+    assert shown == ["topic-4", "topic-3", "daca", "topic-2", "asylum", "tps"]
+    assert behind == ["topic-1", "topic-0"]
+    assert more == "Show all 8 topics"
 
 
 @pytest.fixture
