@@ -82,14 +82,16 @@ def one_generation(current=None):
         _request_generation.reset(token)
 
 
-def changed(pages=(), **kwargs):
-    """Move the content generation on: everything kept before is stale from now."""
+def changed(pages=(), *, own_pages_only=False, **kwargs):
+    """Move the content generation on: everything kept before is stale from now.
+    `pages`: the pages changed, if the change is to pages; `own_pages_only`: what
+    changed shows on those pages alone (a publication's new PDF), not in listings."""
     _request_generation.set(None)  # this request's own reads too
     _next_generation()
     # And again once the change is committed: until then other processes still read the
     # old content, and would keep it under the new generation.
     transaction.on_commit(_next_generation)
-    content_changed.send(sender=None, pages=list(pages))
+    content_changed.send(sender=None, pages=list(pages), own_pages_only=own_pages_only)
 
 
 def _next_generation():

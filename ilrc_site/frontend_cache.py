@@ -6,7 +6,8 @@ for every change that moves the content generation on) purges the addresses it c
 show on:
 
 - a page published, unpublished, moved or deleted: its own addresses (and, after a
-  move, its former ones), and a dated item's address in the API;
+  move, its former ones), and a dated item's address in the API; a change that shows
+  on the page alone (a publication's PDF, once made) purges those and nothing else;
 - with every change: every live page that is not a dated item (the home page and
   its Latest Items, the library and its feed, programs, topic pages, standard
   pages; a page's ancestors are always among them), the Latest Items feed, the
@@ -91,12 +92,14 @@ def shared_urls(languages):
     return batch.urls
 
 
-def _content_changed(pages, **kwargs):
+def _content_changed(pages, own_pages_only=False, **kwargs):
     if not settings.WAGTAILFRONTENDCACHE:
         return
     _pending.changed = True
     for page in pages:
         _pending.urls.update(page_urls(page))
+        if own_pages_only:
+            continue
         _pending.urls.update(translations_urls(page))
         _pending.languages.add(page.locale.language_code)
     if not pages:  # a change to what every language's pages show
@@ -111,7 +114,8 @@ def _purge_pending():
     # links), each with its own signal: the first callback purges for all of them.
     if not _pending.changed:
         return
-    urls = _pending.urls | shared_urls(sorted(_pending.languages))
+    shared = shared_urls(sorted(_pending.languages)) if _pending.languages else set()
+    urls = _pending.urls | shared
     _pending.changed, _pending.urls, _pending.languages = False, set(), set()
     purge_urls_from_cache(sorted(urls))
 

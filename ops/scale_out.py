@@ -483,7 +483,7 @@ def show_change(stack, failures):
     direct = http_get(stack.url("s3", f"/{BUCKET}/{pdf_name}"))[0]
     check(direct == 403, f"the PDF is private in the bucket (anonymous GET: {direct})", failures)
     pdf_purges = stack.counter("MAIN.n_purges") - purges_before - purges
-    log(f"      the PDF made, its page's addresses and the shared ones: {pdf_purges} more purges")
+    log(f"      the PDF made: {pdf_purges} more purges (its page's own addresses)")
     return {
         "page": page["path"],
         "purges_per_change": purges,

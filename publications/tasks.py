@@ -65,13 +65,14 @@ def retry_later(revision_id, attempt, remake):
 @transaction.atomic
 def store(page, revision, pdf):
     """Keep the new PDF, and only it: the page's earlier ones are deleted, with their
-    files once this is committed. Pages that show it are rendered afresh, and purged."""
+    files once this is committed. The page, the only one that links to it, is rendered
+    afresh and purged from a CDN."""
     page.pdfs.all().delete()
     made = PublicationPdf(page=page, revision=revision, page_count=pdf.page_count)
     made.size = len(pdf.content)
     made.file.save("publication.pdf", ContentFile(pdf.content), save=False)
     made.save()
-    changed([page])
+    changed([page], own_pages_only=True)
 
 
 def enqueue_pdf(instance, revision=None, **kwargs):

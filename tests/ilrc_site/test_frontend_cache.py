@@ -2,6 +2,7 @@
 after the change is saved (see ilrc_site/frontend_cache.py)."""
 
 import datetime
+from types import SimpleNamespace
 
 from django.test import override_settings
 from wagtail.contrib.frontend_cache.backends import BaseBackend
@@ -9,6 +10,7 @@ from wagtail.contrib.frontend_cache.backends import BaseBackend
 from ilrc_site.site_chrome import NavigationSettings
 from programs.models import ProgramPage, StoryPage
 from publications.models import PublicationIndexPage, PublicationPage, ResourceType, Topic
+from publications.tasks import store
 from tests.demo import DemoSiteTestCase
 from tests.factories import PublicationPageFactory
 
@@ -113,6 +115,15 @@ class FrontendCachePurgeTests(DemoSiteTestCase):
         purged = self.purged_by(lambda: page.save_revision().publish())
 
         self.assertEqual(purged, SHARED | item_urls(page))
+
+    def test_a_publications_new_pdf_purges_its_own_addresses_only(self):
+        # Only the publication's page links to its PDF: no listing needs purging.
+        page = PublicationPage.objects.in_language("en").live().order_by("-date").first()
+        pdf = SimpleNamespace(content=b"%PDF-1.7 a publication", page_count=1)
+
+        purged = self.purged_by(lambda: store(page, page.get_latest_revision(), pdf))
+
+        self.assertEqual(purged, item_urls(page))
 
     def test_publishing_a_spanish_page_purges_the_spanish_listings_and_its_original(self):
         page = PublicationPage.objects.in_language("es").live().order_by("-date").first()
